@@ -1,0 +1,116 @@
+"""Command line: a thin layer over the Python API. Each command parses its options, calls the API,
+renders, and turns NewsweaveError into a one-line message and an exit code.
+
+Exit codes: 0 success, 1 some inputs were rejected (output still written), 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Sequence
+
+from .config import FetchOptions, Options
+from .errors import NewsweaveError
+
+EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _outlet_pair(value: str) -> tuple[str, str]:
+    key, sep, outlet = value.partition("=")
+    if not sep or not key or not outlet:
+        raise argparse.ArgumentTypeError(f"expected NAME=OUTLET, got {value!r}")
+    return key, outlet
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--outlet", action="append", type=_outlet_pair, default=[], metavar="NAME=OUTLET",
+                        help="name the outlet of a file (by file name stem or article id); repeatable")
+    parser.add_argument("--date", type=_iso_date, help="reference date YYYY-MM-DD for articles with none")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="allow fetching URLs on private or loopback addresses")
+    parser.add_argument("--follow-links", action="store_true", help="fetch each feed entry's linked page")
+
+
+def _options(args: argparse.Namespace, **extra) -> Options:
+    fetch = FetchOptions(allow_private=args.allow_private, follow_feed_links=args.follow_links)
+    return Options(outlet_map=dict(args.outlet), reference_date=args.date, fetch=fetch, **extra)
+
+
+def _write(text: str, out: str | None) -> None:
+    if out:
+        with open(out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _report_rejections(rejections) -> int:
+    for rejection in rejections:
+        print(f"newsweave: rejected {rejection.input}: {rejection.reason}", file=sys.stderr)
+    return EXIT_REJECTED if rejections else EXIT_OK
+
+
+# --- brief ------------------------------------------------------------------------------------------
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from .api import Newsweave
+    from .outputs import render
+
+    engine = Newsweave(_options(args, words=args.words))
+    brief = engine.brief(args.articles)
+    _write(render(brief, args.format), args.out)
+    return EXIT_REJECTED if any(a.rejected for a in brief.articles) else EXIT_OK
+
+
+def _add_brief(commands) -> None:
+    parser = commands.add_parser("brief", help="write a cited multi-source brief of some articles",
+                                 description="Example: newsweave brief ../shared/seeds --words 120")
+    parser.add_argument("articles", nargs="+", help="files, directories, URLs, or - for standard input")
+    parser.add_argument("--words", type=int, default=120, help="summary length in words (default 120)")
+    parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    parser.add_argument("--out", help="write to this file instead of standard output")
+    _add_reading_options(parser)
+    parser.set_defaults(run=_cmd_brief)
+
+
+# --- quotes -----------------------------------------------------------------------------------------
+
+# --- eval -------------------------------------------------------------------------------------------
+
+# --- ingest / stories -------------------------------------------------------------------------------
+
+# --- serve ------------------------------------------------------------------------------------------
+
+# --- batch ------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsweave", description="Cited multi-source news briefs.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_brief,):
+        add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except NewsweaveError as error:
+        print(f"newsweave: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

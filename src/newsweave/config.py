@@ -1,0 +1,70 @@
+"""All of newsweave's knobs in one frozen, validated object, built once at the boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from types import MappingProxyType
+from typing import Mapping
+
+from .errors import OptionsError
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How URLs are fetched. Private and loopback addresses are refused unless ``allow_private``."""
+
+    timeout: float = 15.0
+    max_bytes: int = 10 * MiB
+    max_redirects: int = 5
+    allow_private: bool = False
+    follow_feed_links: bool = False
+    user_agent: str = "newsweave/0.1 (+https://example.invalid/newsweave)"
+
+    def __post_init__(self) -> None:
+        _positive("fetch.timeout", self.timeout)
+        _positive("fetch.max_bytes", self.max_bytes)
+        if not 0 <= self.max_redirects <= 20:
+            raise OptionsError(f"fetch.max_redirects must be between 0 and 20, got {self.max_redirects}")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options for reading articles and writing briefs.
+
+    ``words`` is the summary's word budget. ``outlet_map`` maps a file name stem (or article id) to an
+    outlet name, for inputs that carry none. ``reference_date`` resolves relative dates in articles
+    with no publication date. ``max_input_bytes`` caps one input file or record; larger ones are
+    rejected, not truncated, so nothing is silently lost.
+    """
+
+    words: int = 120
+    outlet_map: Mapping[str, str] = field(default_factory=dict)
+    reference_date: date | None = None
+    max_input_bytes: int = 20 * MiB
+    min_article_words: int = 25
+    language: str = "en"
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.words, int) or not 10 <= self.words <= 5000:
+            raise OptionsError(f"words must be a whole number from 10 to 5000, got {self.words!r}")
+        _positive("max_input_bytes", self.max_input_bytes)
+        if self.min_article_words < 0:
+            raise OptionsError(f"min_article_words must be 0 or more, got {self.min_article_words}")
+        if self.language != "en":
+            raise OptionsError(f"language must be 'en' (the only model shipped), got {self.language!r}")
+        if self.reference_date is not None and not isinstance(self.reference_date, date):
+            raise OptionsError("reference_date must be a datetime.date, e.g. date(2023, 6, 18)")
+        object.__setattr__(self, "outlet_map", MappingProxyType(dict(self.outlet_map)))
+
+    def with_(self, **changes) -> "Options":
+        """A copy with some options changed, validated again."""
+        return replace(self, **changes)
+
+
+def _positive(name: str, value: float) -> None:
+    if not value > 0:
+        raise OptionsError(f"{name} must be greater than 0, got {value!r}")
