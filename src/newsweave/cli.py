@@ -85,6 +85,21 @@ def _add_brief(commands) -> None:
 # --- quotes -----------------------------------------------------------------------------------------
 
 # --- eval -------------------------------------------------------------------------------------------
+# `newsweave eval KIND ...`: each evaluation adds its own sub-command in its own section below and
+# lists its adder in _add_eval.
+
+# --- eval summaries ---
+
+# --- eval quotes ---
+
+# --- eval clusters ---
+
+
+def _add_eval(commands) -> None:
+    parser = commands.add_parser("eval", help="evaluate against a labelled dataset and print figures")
+    evaluations = parser.add_subparsers(dest="evaluation", required=True)
+    for add in ():
+        add(evaluations)
 
 # --- ingest / stories -------------------------------------------------------------------------------
 
@@ -96,7 +111,7 @@ def _add_brief(commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="Cited multi-source news briefs.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_brief,):
+    for add in (_add_brief, _add_eval):
         add(commands)
     return parser
 
