@@ -266,3 +266,17 @@ def as_date(value: datetime | date | None) -> date | None:
     if value is None:
         return None
     return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number a sentence states, with what it counts. ``start``/``end`` span it in the sentence's
+    ``text``; ``unit`` is the stemmed counted noun ("year", "peopl", "percent", "dollar") or "" when
+    none was found; ``approximate`` when a qualifier ("about", "nearly", "more than") hedges it."""
+
+    value: float
+    unit: str
+    approximate: bool
+    start: int
+    end: int
+    text: str
