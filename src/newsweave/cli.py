@@ -67,16 +67,36 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     engine = Newsweave(_options(args, words=args.words))
     brief = engine.brief(args.articles)
-    _write(render(brief, args.format), args.out)
-    return EXIT_REJECTED if any(a.rejected for a in brief.articles) else EXIT_OK
+    rejected = [a for a in brief.articles if a.rejected]
+    for article in rejected:
+        print(f"newsweave: rejected {article.id}: {article.rejected}", file=sys.stderr)
+    if not brief.articles:
+        # Nothing read and nothing rejected (e.g. an empty directory): an empty brief would hide that.
+        print(f"newsweave: no articles found in {', '.join(args.articles)}", file=sys.stderr)
+        return EXIT_FATAL
+    try:
+        _write(render(brief, args.format), args.out)
+    except OSError as error:
+        print(f"newsweave: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FATAL
+    return EXIT_REJECTED if rejected else EXIT_OK
 
 
 def _add_brief(commands) -> None:
-    parser = commands.add_parser("brief", help="write a cited multi-source brief of some articles",
-                                 description="Example: newsweave brief ../shared/seeds --words 120")
+    parser = commands.add_parser(
+        "brief", help="write a cited multi-source brief of some articles",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Summarise articles about one event into a brief whose every sentence cites its source.",
+        epilog="Examples:\n"
+               "  newsweave brief ../shared/seeds --words 120\n"
+               "  newsweave brief a.html b.txt feed.xml --format html --out brief.html\n"
+               "  newsweave brief ../shared/seeds --outlet 000_82769e1fad382a14=WION --date 2023-06-18\n\n"
+               "Exit codes: 0 all inputs used, 1 some inputs rejected (brief still written, reasons on\n"
+               "standard error), 2 usage or fatal error.")
     parser.add_argument("articles", nargs="+", help="files, directories, URLs, or - for standard input")
     parser.add_argument("--words", type=int, default=120, help="summary length in words (default 120)")
-    parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text")
+    parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text",
+                        help="output format (default text)")
     parser.add_argument("--out", help="write to this file instead of standard output")
     _add_reading_options(parser)
     parser.set_defaults(run=_cmd_brief)
