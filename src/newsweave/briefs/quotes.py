@@ -1,16 +1,211 @@
-"""Direct quotations and their speakers. (Not implemented yet.)"""
+"""Direct quotations and their speakers, and the same quotation merged across outlets.
+
+``extract_quotes`` finds quoted words (``quote_spans``), parses only the sentences around them
+(``speaker_parse``), resolves pronouns and surnames to the full names the articles give
+(``entity_names``), and drops scare quotes, titles and nicknames. ``merge_quotes`` groups the
+mentions of one quotation reported by several articles.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Mapping
 
-from ..documents import Nlp
+from rapidfuzz import fuzz
+
+from ..documents import Nlp, normalize
 from ..model import Document, Quote, QuoteMention
+from .entity_names import NameIndex, clean_name, normalize_name
+from .quote_spans import QuoteSpan, find_quote_spans
+from .speaker_parse import Attribution, attribute, speech_verbs
+
+__all__ = ["extract_quotes", "merge_quotes"]
+
+# A quote of at most this many words with no speech verb in its sentence is a scare quote, a title
+# or a nickname ("so-called “miscalculations”"), not speech.
+SCARE_MAX_WORDS = 3
+# Merging: near-identical wording (rapidfuzz ratio on normalised text), or a fragment of at least
+# MIN_FRAGMENT_WORDS contained in a longer report. Calibrated on the seeds' Kritenbrink quote.
+MERGE_RATIO = 88
+MIN_FRAGMENT_WORDS = 4
+_WORD = re.compile(r"[\w’']+")
+_OPENING = ("``", "\u201c", "\u201e", "\u00ab", '"')
+
+
+@dataclass(frozen=True)
+class _Context:
+    start: int
+    end: int
+
+
+def _context(document: Document, span: QuoteSpan) -> _Context:
+    """The sentences holding the quote marks, widened to a split-off attribution ("he said.") or a
+    preceding "X said:" sentence in the same paragraph."""
+    sentences = document.sentences
+    first = next((i for i, s in enumerate(sentences) if s.end > span.mark_start), 0)
+    last = next((i for i, s in enumerate(sentences) if s.end >= span.mark_end), len(sentences) - 1)
+    last = max(first, last)
+    text = document.article.text
+    tail = text[span.mark_end:sentences[last].end]
+    if not _WORD.search(tail) and last + 1 < len(sentences) \
+            and sentences[last + 1].paragraph == sentences[last].paragraph \
+            and not sentences[last + 1].text.startswith(_OPENING) and len(sentences[last + 1].text.split()) <= 25:
+        last += 1
+    head = text[sentences[first].start:span.mark_start]
+    if not _WORD.search(head) and first > 0 and sentences[first - 1].paragraph == sentences[first].paragraph \
+            and sentences[first - 1].text.rstrip().endswith(":"):
+        first -= 1
+    return _Context(sentences[first].start, sentences[last].end)
+
+
+def _is_title_like(words: list[str]) -> bool:
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 8 and capitalised >= max(2, 0.7 * len(words))
 
 
 def extract_quotes(documents: list[Document], parsed: Mapping, nlp: Nlp) -> tuple[QuoteMention, ...]:
-    return ()
+    """Every direct quotation in the kept text of ``documents``, with its speaker.
+
+    ``parsed`` maps article id → spaCy Doc of the whole article text with NER; only the sentences
+    around quotes are dependency-parsed here.
+    """
+    names = NameIndex()
+    for document in documents:
+        doc = parsed.get(document.article.id)
+        for ent in (doc.ents if doc is not None else ()):
+            if ent.label_ == "PERSON":
+                names.add(document.article.id, ent.text)
+    work = []
+    for document in documents:
+        spans = find_quote_spans(document)
+        contexts = [_context(document, span) for span in spans]
+        work.append((document, spans, contexts))
+    texts = sorted({document.article.text[c.start:c.end] for document, _, cs in work for c in cs})
+    parses = dict(zip(texts, nlp.parse(texts)))
+    mentions: list[QuoteMention] = []
+    for document, spans, contexts in work:
+        mentions.extend(_document_quotes(document, spans, contexts, parses, parsed.get(document.article.id), names))
+    return tuple(mentions)
+
+
+def _document_quotes(document, spans, contexts, parses, article_doc, names) -> list[QuoteMention]:
+    article = document.article
+    text = article.text
+    persons = [(e.start_char, e.end_char, e.text) for e in (article_doc.ents if article_doc is not None else ())
+               if e.label_ == "PERSON"]
+    marks = [(s.mark_start, s.mark_end) for s in spans]
+    chains: dict[int, tuple[str | None, str]] = {}
+    previous: tuple[int, str | None, str] | None = None  # paragraph, speaker, kind of the last quote
+    result = []
+    for span, context in zip(spans, contexts):
+        ctx_text = text[context.start:context.end]
+        doc = parses[ctx_text]
+        masked = [(a - context.start, b - context.start) for a, b in marks
+                  if a < context.end and b > context.start]
+        words = text[span.start:span.end].split()
+        if not _WORD.search(text[span.start:span.end]):
+            continue
+        has_verb = bool(speech_verbs(doc, masked))
+        if not has_verb and (len(words) <= SCARE_MAX_WORDS or _is_title_like(words)):
+            continue
+        found = attribute(doc, (span.mark_start - context.start, span.mark_end - context.start), masked)
+        speaker, mention, kind = _resolve(found, span, document, persons, marks, previous, names)
+        if speaker is None and span.chain in chains:
+            speaker, kind = chains[span.chain]
+        elif speaker is None and not has_verb and previous is not None and span.paragraph - previous[0] <= 1:
+            speaker, kind = previous[1], previous[2]
+        if speaker is not None:
+            chains.setdefault(span.chain, (speaker, kind))
+            previous = (span.paragraph, speaker, kind)
+        result.append(QuoteMention(article=article.id, outlet=article.outlet, start=span.start, end=span.end,
+                                   text=text[span.start:span.end], speaker=speaker, speaker_mention=mention))
+    return result
+
+
+def _resolve(found: Attribution | None, span: QuoteSpan, document: Document, persons, marks, previous,
+             names: NameIndex) -> tuple[str | None, str | None, str]:
+    """(speaker full name, surface mention, kind) for an attribution, resolving pronouns."""
+    if found is None:
+        return None, None, "none"
+    article, sentences, text = document.article.id, document.sentences, document.article.text
+    if found.kind == "pronoun":
+        pronoun = found.mention.lower()
+        if pronoun in ("he", "she"):
+            if previous is not None and previous[2] == "person" and span.paragraph - previous[0] <= 2:
+                return previous[1], found.mention, "person"
+            person = _antecedent(pronoun, span, sentences, persons, marks, text)
+            if person is not None:
+                return names.expand(person, article), found.mention, "person"
+        return None, found.mention, "pronoun"
+    if found.kind == "person":
+        return names.expand(found.mention, article), found.mention, "person"
+    cleaned = re.sub(r"^(?:the|a|an)\s+", "", found.mention, flags=re.IGNORECASE)
+    # The small model often labels a lone surname ORG ("Russel"): a known person's name wins.
+    if cleaned[:1].isupper() and len(cleaned.split()) <= 3:
+        expanded = names.expand(cleaned, article)
+        if expanded != clean_name(cleaned):
+            return expanded, found.mention, "person"
+    return cleaned, found.mention, found.kind
+
+
+_MALE, _FEMALE = re.compile(r"\bMr\.?\s*$"), re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
+
+
+def _antecedent(pronoun: str, span: QuoteSpan, sentences, persons, marks, text: str) -> str | None:
+    """The person a he/she speaker refers to: the first person named (outside quotes) in the
+    nearest sentence before the quote that names one, skipping titles of the other gender."""
+    wrong = _FEMALE if pronoun == "he" else _MALE
+    candidates = [p for p in persons if p[1] <= span.mark_start and not any(a <= p[0] < b for a, b in marks)
+                  and not wrong.search(text[max(0, p[0] - 5):p[0]])]
+    for sentence in reversed([s for s in sentences if s.start <= span.mark_start]):
+        inside = [p for p in candidates if sentence.start <= p[0] < sentence.end]
+        if inside:
+            return inside[0][2]
+    return None
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_WORD.findall(normalize(text).lower()))
+
+
+def _same_quote(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short.split()) >= MIN_FRAGMENT_WORDS and short in long_:
+        return True
+    return fuzz.ratio(a, b) >= MERGE_RATIO
+
+
+def _speakers_conflict(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    na, nb = set(normalize_name(a).split()), set(normalize_name(b).split())
+    return not (na <= nb or nb <= na)
 
 
 def merge_quotes(mentions: tuple[QuoteMention, ...]) -> tuple[Quote, ...]:
-    return ()
+    """One ``Quote`` per quotation: mentions with the same or nearly the same words (or a fragment of
+    a longer report) are merged, unless they name different speakers (an attribution conflict is
+    kept as two quotes so it can be flagged)."""
+    groups: list[list[QuoteMention]] = []
+    keys: list[list[str]] = []
+    for mention in mentions:
+        key = _normalised(mention.text)
+        for group, group_keys in zip(groups, keys):
+            if any(_same_quote(key, other) for other in group_keys) and \
+                    not any(_speakers_conflict(mention.speaker, m.speaker) for m in group):
+                group.append(mention)
+                group_keys.append(key)
+                break
+        else:
+            groups.append([mention])
+            keys.append([key])
+    quotes = []
+    for group in groups:
+        longest = max(group, key=lambda m: len(m.text))
+        speakers = [m.speaker for m in group if m.speaker]
+        speaker = max(speakers, key=lambda s: (speakers.count(s), len(s))) if speakers else None
+        quotes.append(Quote(text=longest.text, speaker=speaker, mentions=tuple(group)))
+    return tuple(quotes)
