@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .briefs import build_brief
 from .config import Options
@@ -20,20 +20,39 @@ class Newsweave:
         self.nlp = nlp or Nlp()
 
     def read(self, inputs: Iterable[str | RawDocument]) -> tuple[list[Document], list[Rejection]]:
-        """Read, extract, clean and segment inputs; unusable ones come back as rejections."""
+        """Read, extract, clean and segment inputs; unusable ones come back as rejections.
+
+        Inputs are read in order (RawDocuments as given, names through ``read_inputs``); an article
+        id seen before is rejected as a duplicate rather than silently replacing the first.
+        """
         documents: list[Document] = []
         rejections: list[Rejection] = []
-        raws = [item for item in inputs if isinstance(item, RawDocument)]
-        names = [item for item in inputs if not isinstance(item, RawDocument)]
-        for item in [*raws, *read_inputs(names, self.options)]:
+        seen: dict[str, str] = {}
+        for item in self._raw_documents(inputs):
             if isinstance(item, Rejection):
                 rejections.append(item)
                 continue
+            if item.id in seen:
+                rejections.append(Rejection(input=item.origin, article=item.id,
+                                            reason=f"duplicate article id {item.id!r} (already read from {seen[item.id]})"))
+                continue
+            seen[item.id] = item.origin
             try:
                 documents.append(prepare(item, self.nlp, self.options))
             except InputError as error:
                 rejections.append(Rejection(input=error.input, reason=error.reason, article=error.article))
         return documents, rejections
+
+    def _raw_documents(self, inputs: Iterable[str | RawDocument]) -> Iterator[RawDocument | Rejection]:
+        names: list[str] = []
+        for item in inputs:
+            if isinstance(item, RawDocument):
+                yield from read_inputs(names, self.options)
+                names = []
+                yield item
+            else:
+                names.append(item)
+        yield from read_inputs(names, self.options)
 
     def brief(self, inputs: Iterable[str | RawDocument]) -> Brief:
         documents, rejections = self.read(list(inputs))

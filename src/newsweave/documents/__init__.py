@@ -1,26 +1,59 @@
-"""Raw documents → Articles → Documents (cleaned, segmented)."""
+"""Raw documents → Articles → Documents (extracted, checked, cleaned, segmented)."""
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 from ..config import Options
 from ..errors import InputError
 from ..model import Article, Document, RawDocument
+from .clean import clean
+from .extract import extract, sgml_text
+from .language import detect_language
 from .nlp import Nlp
 from .segment import normalize, segment
 
-__all__ = ["Nlp", "prepare", "normalize"]
+__all__ = ["Nlp", "prepare", "normalize", "sgml_text", "to_article"]
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+
+def to_article(raw: RawDocument, options: Options) -> Article:
+    """The article in ``raw``: extracted text plus metadata (the source's first, then the page's).
+
+    Outlet, first found: ``options.outlet_map`` by article id or file stem; the source's outlet;
+    the page's site name; the URL's host; the file stem.
+    """
+    found = extract(raw)
+    stem = Path(raw.origin).stem if raw.origin and raw.origin != "-" else raw.id
+    host = _host(raw.url or found.url)
+    outlet = (options.outlet_map.get(raw.id) or options.outlet_map.get(stem) or raw.outlet or found.outlet
+              or host or stem)
+    return Article(id=raw.id, text=found.text, outlet=outlet, origin=raw.origin, title=raw.title or found.title,
+                   url=raw.url or found.url, published=raw.published or found.published,
+                   author=raw.author or found.author)
 
 
 def prepare(raw: RawDocument, nlp: Nlp, options: Options) -> Document:
     """Turn one raw document into a Document, or raise ``InputError`` saying why it is unusable."""
-    if raw.kind != "text":
-        raise InputError(raw.origin, f"{raw.kind} extraction is not implemented yet", article=raw.id)
-    outlet = options.outlet_map.get(raw.id) or raw.outlet or raw.id
-    article = Article(id=raw.id, text=raw.content, outlet=outlet, origin=raw.origin, title=raw.title,
-                      url=raw.url, published=raw.published, author=raw.author)
-    regions = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(article.text) if m.group().strip()]
-    return Document(article=article, sentences=segment(article, regions, nlp))
+    article = to_article(raw, options)
+    if not article.text.strip():
+        raise InputError(raw.origin, "no article text found", article=raw.id)
+    regions, removed = clean(article.text)
+    words = sum(len(article.text[start:end].split()) for start, end in regions)
+    if words < options.min_article_words:
+        raise InputError(raw.origin, f"too short: {words} words after cleaning, fewer than "
+                                     f"min_article_words={options.min_article_words}", article=raw.id)
+    language = detect_language(" ".join(article.text[start:end] for start, end in regions))
+    if language.code != options.language:
+        raise InputError(raw.origin, f"not English: the text looks {language.name} "
+                                     f"({language.share:.0%} of words are {language.name} function words)",
+                         article=raw.id)
+    return Document(article=article, sentences=segment(article, regions, nlp), removed=removed)
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
