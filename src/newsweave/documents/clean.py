@@ -38,9 +38,12 @@ _BOILERPLATE_PARAGRAPH = [
 ]
 _BOILERPLATE = [(reason, re.compile(rf"\A\s*(?:{pattern})\s*\Z", re.I | re.S)) for reason, pattern in _BOILERPLATE_PARAGRAPH]
 
-# Inline boilerplate inside a kept paragraph: a parenthesised credit or a call-to-action sentence.
+# Inline boilerplate inside a kept paragraph: a parenthesised credit or a call-to-action sentence,
+# only where it stands between sentences. One in mid-sentence stays: cutting it would leave a
+# sentence that is no longer one contiguous stretch of the text, and citations need contiguity.
 _INLINE = [
-    ("image credit", re.compile(r"\s*[(\[](?:AP |AFP |Reuters )?(?:photo|image|picture|file photo)\b[^)\]]{0,120}[)\]]", re.I)),
+    ("image credit", re.compile(r"(?:(?<=[.!?\"”’])|\A)\s*[(\[](?:AP |AFP |Reuters )?(?:photo|image|picture|file photo)\b"
+                                r"[^)\]]{0,120}[)\]]", re.I)),
     ("call to action", re.compile(r"(?:(?<=[.!?\"”])|\A)\s*(?:click here|sign up for|subscribe to)\b[^.!?\n]{0,200}[.!?]?", re.I)),
 ]
 # A promo inserted in running text begins with one of these labels.
@@ -120,8 +123,8 @@ def _inline(text: str, start: int, end: int) -> list[Span]:
     body = text[start:end]
     for reason, pattern in _INLINE:
         for match in pattern.finditer(body):
-            if match.group().strip():
-                spans.append(Span(start + match.start(), start + match.end(), reason))
+            if trimmed := _trim(text, start + match.start(), start + match.end()):
+                spans.append(Span(*trimmed, reason))
     for match in _PROMO.finditer(body):
         if any(s.start <= start + match.start() < s.end for s in spans):
             continue

@@ -55,7 +55,8 @@ def _record(value: Any, *, origin: str, fallback_id: str, where: str) -> RawDocu
                          article=fallback_id)
     url = _string(value.get("url"))
     article_id = _string(value.get("id")) or url or fallback_id
-    text, markup = _string(value.get("text")), _string(value.get("html"))
+    # The body is kept exactly as given (not stripped): citations are offsets into it.
+    text, markup = _body(value.get("text")), _body(value.get("html"))
     if not text and not markup:
         return Rejection(input=origin, reason=f"{where}: the record has neither 'text' nor 'html'", article=article_id)
     published = value.get("published")
@@ -71,6 +72,10 @@ def _string(value: Any) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _body(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _author(value: Any) -> str | None:
