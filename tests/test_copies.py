@@ -35,7 +35,7 @@ SAME_STORY_OWN_WORDS = (
 
 def _doc(nlp: Nlp, id: str, outlet: str, text: str, published: datetime | None):
     return prepare(RawDocument(id=id, origin=id, kind="text", content=text, outlet=outlet, published=published),
-                   nlp, Options())
+                   nlp, Options(min_article_words=0))
 
 
 def _day(day: int) -> datetime:
