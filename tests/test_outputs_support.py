@@ -24,9 +24,13 @@ class Seeds:
 
     def __init__(self, seeds_dir: Path, nlp):
         self.texts = {name: (seeds_dir / name).read_text(encoding="utf-8") for name in (A, B, C)}
-        docs = nlp.sentences(self.texts.values())
-        self.sentences = {name: [(s.start_char, s.end_char) for s in doc.sents]
-                          for name, doc in zip(self.texts, docs)}
+        # Sentences never cross a line break (as in the real pipeline, which segments paragraphs).
+        self.sentences: dict[str, list[tuple[int, int]]] = {}
+        for name, text in self.texts.items():
+            lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+            docs = nlp.sentences(line for _, line in lines)
+            self.sentences[name] = [(at + s.start_char, at + s.end_char)
+                                    for (at, _), doc in zip(lines, docs) for s in doc.sents]
 
     def sentence(self, article: str, phrase: str) -> SourceRef:
         """The sentence of ``article`` that contains ``phrase``, trimmed of surrounding space."""
@@ -50,7 +54,7 @@ class Seeds:
 def rich_brief(seeds: Seeds) -> Brief:
     """A brief with every section filled, every field set at least once."""
     s = seeds.sentence
-    visit = (s(A, "highest-level visit"), s(B, "high-stakes diplomatic talks"), s(C, "sincere desire"))
+    visit = (s(A, "highest-level visit"), s(B, "high-stakes diplomatic talks"), s(C, "first trip by a top US diplomat"))
     balloon = (s(A, "spy balloon over US territory"), s(C, "scrapped in February"))
     sustained, intense = s(A, "sustained diplomacy"), s(B, "intense diplomacy")
     desire = (seeds.span(B, "sincere desire to manage our competition"),
@@ -130,3 +134,23 @@ def test_every_section_of_the_handmade_brief_is_filled(seeds_dir, nlp):
     for name in ("summary", "claims", "single_source", "contradictions", "quotes", "entities", "timeline",
                  "outlets"):
         assert getattr(brief, name), name
+
+
+HOSTILE_TEXT = ('Officials said <script>alert("x")</script> was *not* a [link](http://evil.example) & '
+                'that 3 | 4 <b>bold</b> claims were `code` ~struck~ #tag.\n'
+                'A second paragraph follows here.')
+
+
+def hostile_brief() -> Brief:
+    """A brief of invented text full of HTML and Markdown syntax, to test escaping."""
+    first = HOSTILE_TEXT.split("\n")[0]
+    ref = SourceRef("evil.html", "The <Evil> & Co", 0, len(first))
+    return Brief(
+        articles=(ArticleInfo(id="evil.html", outlet="The <Evil> & Co", title="<img src=x onerror=alert(1)>",
+                              url="javascript:alert(1)", published=None, author="<i>me</i>"),),
+        summary=(SummarySentence(first, ref),),
+        quotes=(Quote("<script>", "Mr <X>", (QuoteMention("evil.html", "The <Evil> & Co", 0, 5, first[:5],
+                                                           "Mr <X>", "he"),)),),
+        story="<h1>Story</h1>",
+        texts={"evil.html": HOSTILE_TEXT},
+    )

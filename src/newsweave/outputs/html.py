@@ -29,12 +29,12 @@ a{color:var(--accent)}a.cite{text-decoration:none;font-size:.8em;vertical-align:
 ol.summary li{margin:.5rem 0}.also{color:var(--muted);font-size:.9rem}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;vertical-align:top;text-align:left}
-td.yes{text-align:center}
+td.yes{text-align:center;white-space:nowrap}td.claim,td.brings{min-width:15rem}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;margin:.6rem 0 1.2rem}
 .side{border:1px solid var(--line);border-radius:6px;padding:.5rem}.value{font-weight:600}
 blockquote{margin:.3rem 0 .6rem;padding:.2rem .7rem;border-left:3px solid var(--line)}
 mark{background:var(--mark);padding:0 .1em}
-li.source{margin:.4rem 0;scroll-margin-top:1rem}li.source:target{background:#eef5ff;outline:2px solid var(--accent)}
+ol.sources{list-style:none;padding-left:0}li.source{margin:.4rem 0;scroll-margin-top:1rem}li.source:target{background:#eef5ff;outline:2px solid var(--accent)}
 .rejected{color:#9b1c1c}
 @media (max-width:600px){.pair{grid-template-columns:1fr}main{padding:.6rem}}
 """
@@ -81,12 +81,13 @@ def _summary(brief: Brief, cite: Citations) -> str:
         return _section("summary", "Summary", '<p class="note">No summary: no usable sentences were read.</p>')
     items = []
     for sentence in brief.summary:
+        source = _link(cite, sentence.source)  # numbered first, so [n] grows down the page
         also = ""
         if sentence.also_reported_by:
             also = ' <span class="also">also reported by ' + ", ".join(
                 f"{escape(r.outlet)}{_link(cite, r)}" for r in sentence.also_reported_by) + "</span>"
         items.append(f"<li><span class=\"sentence\" {_data(sentence.source)}>{escape(sentence.text)}</span>"
-                     f"{_link(cite, sentence.source)}{also}</li>")
+                     f"{source}{also}</li>")
     return _section("summary", "Summary", '<ol class="summary">' + "".join(items) + "</ol>")
 
 
@@ -102,7 +103,7 @@ def _agreement(brief: Brief, cite: Citations) -> str:
         for outlet in outlets:
             refs = [r for r in claim.refs if r.outlet == outlet]
             cells.append(f'<td class="yes">{"&#10003;" + _links(cite, refs) if refs else ""}</td>')
-        rows.append(f"<tr><td>{escape(claim.text)}</td>{''.join(cells)}"
+        rows.append(f"<tr><td class=\"claim\">{escape(claim.text)}</td>{''.join(cells)}"
                     f"<td>{claim.independent_outlets}</td></tr>")
     table = (f'<div class="scroll"><table><thead><tr><th>Claim</th>{head}<th>Independent sources</th>'
              f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
@@ -186,7 +187,7 @@ def _coverage(brief: Brief, cite: Citations) -> str:
             brings = escape("; ".join(items))
         body.append(f"<tr><td>{escape(row.outlet)}</td><td>{escape(', '.join(row.articles))}</td>"
                     f"<td>{row.summary_citations}</td><td>{row.claims}</td><td>{row.single_source}</td>"
-                    f"<td>{row.quotes}</td><td>{brings}</td></tr>")
+                    f"<td>{row.quotes}</td><td class=\"brings\">{brings}</td></tr>")
     table = ('<div class="scroll"><table><thead><tr><th>Outlet</th><th>Articles</th><th>Summary citations</th>'
              "<th>Claims</th><th>Only here</th><th>Quotes</th><th>What it alone brings</th></tr></thead>"
              f"<tbody>{''.join(body)}</tbody></table></div>")
@@ -199,7 +200,7 @@ def _articles(brief: Brief) -> str:
         if article.rejected:
             continue
         title = escape(article.title or article.id)
-        if article.url:
+        if article.url and article.url.lower().startswith(("http://", "https://")):  # no javascript: links
             title = f'<a href="{escape(article.url)}" rel="noreferrer noopener">{title}</a>'
         details = [article.outlet, article.published and article.published.date().isoformat(),
                    article.author and f"by {article.author}", article.copy_of and f"copy of {article.copy_of}"]

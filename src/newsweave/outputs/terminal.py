@@ -16,7 +16,7 @@ INDENT = "  "
 
 def to_text(brief: Brief, *, width: int = WIDTH) -> str:
     cite = Citations(brief)
-    out: list[str] = [_headline(brief), ""]
+    out: list[str] = [*_wrap(_headline(brief), width, indent=""), ""]
     out += _summary(brief, cite, width)
     for block in (_agreement, _single_source, _contradictions, _quotes, _entities, _timeline, _angles):
         lines = block(brief, cite, width)

@@ -1,0 +1,111 @@
+"""The `newsweave brief` command, run for real on the seed articles."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from newsweave.cli import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, main
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def test_brief_of_the_seeds_prints_a_cited_summary_and_exits_0(seeds_dir, capsys):
+    assert main(["brief", str(seeds_dir), "--words", "80"]) == EXIT_OK
+    out, err = capsys.readouterr()
+    assert "\nSUMMARY\n" in out and "[1]" in out and "\nSOURCES\n" in out
+    assert err == ""
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_brief_writes_each_format_to_the_out_file(seeds_dir, tmp_path, capsys, format):
+    out = tmp_path / f"brief.{format}"
+    assert main(["brief", str(seeds_dir), "--format", format, "--out", str(out)]) == EXIT_OK
+    written = out.read_text(encoding="utf-8")
+    assert capsys.readouterr().out == ""
+    # Each format's own signature, so a mix-up of renderers is caught.
+    signature = {"text": "\nSOURCES\n", "markdown": "## Summary", "json": '"summary": [',
+                 "html": "<!DOCTYPE html>"}[format]
+    assert signature in written
+
+
+def test_the_word_budget_bounds_the_summary(seeds_dir, capsys):
+    main(["brief", str(seeds_dir), "--words", "60", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert 0 < data["words"] <= 60
+
+
+def test_outlet_names_can_be_mapped(seeds_dir, capsys):
+    main(["brief", str(seeds_dir), "--format", "json", "--outlet", "000_82769e1fad382a14=WION"])
+    outlets = {a["id"]: a["outlet"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert outlets["000_82769e1fad382a14.txt"] == "WION"
+    assert outlets["002_f33cf88d83b625ee.txt"] == "002_f33cf88d83b625ee"
+
+
+def test_a_rejected_input_is_named_on_stderr_and_the_brief_is_still_written(seeds_dir, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["brief", str(seeds_dir), str(empty), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == EXIT_REJECTED
+    assert re.search(r"newsweave: rejected \S*empty\.txt: \S", err)
+    data = json.loads(out)
+    assert data["summary"] and [a["id"] for a in data["articles"] if a["rejected"]] == ["empty.txt"]
+
+
+def test_a_missing_file_is_rejected_with_exit_1(seeds_dir, tmp_path, capsys):
+    code = main(["brief", str(seeds_dir), str(tmp_path / "nope.txt")])
+    assert code == EXIT_REJECTED
+    assert "nope.txt" in capsys.readouterr().err
+
+
+def test_an_empty_input_directory_is_not_a_silent_success(tmp_path, capsys):
+    code = main(["brief", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code in (EXIT_REJECTED, EXIT_FATAL) and str(tmp_path) in err
+
+
+def test_an_unwritable_out_file_is_a_fatal_error(seeds_dir, tmp_path, capsys):
+    code = main(["brief", str(seeds_dir), "--out", str(tmp_path / "no" / "such" / "dir.txt")])
+    assert code == EXIT_FATAL
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_an_out_of_range_word_budget_is_a_fatal_error_naming_the_range(seeds_dir, capsys):
+    assert main(["brief", str(seeds_dir), "--words", "3"]) == EXIT_FATAL
+    assert "words must be a whole number from 10 to 5000" in capsys.readouterr().err
+
+
+def test_a_malformed_date_is_a_usage_error(seeds_dir, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["brief", str(seeds_dir), "--date", "18/06/2023"])
+    assert exit.value.code == 2
+    assert "expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_unknown_format_is_a_usage_error(seeds_dir, capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["brief", str(seeds_dir), "--format", "pdf"])
+    assert exit.value.code == 2
+
+
+def test_the_installed_console_script_writes_a_brief(seeds_dir, tmp_path):
+    script = shutil.which("newsweave") or pytest.fail("the newsweave console script is not installed")
+    out = tmp_path / "brief.html"
+    done = subprocess.run([script, "brief", str(seeds_dir), "--format", "html", "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == EXIT_OK, done.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_standard_input_is_read_with_a_dash(seeds_dir, tmp_path):
+    text = (seeds_dir / "000_82769e1fad382a14.txt").read_text(encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "newsweave.cli", "brief", "-", "--format", "json"],
+                          input=text, capture_output=True, text=True, timeout=300)
+    assert done.returncode == EXIT_OK, done.stderr
+    assert json.loads(done.stdout)["summary"]
