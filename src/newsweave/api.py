@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .briefs import build_brief
 from .config import Options
 from .documents import Nlp, prepare
 from .errors import InputError
-from .model import Brief, Document, RawDocument, Rejection
+from .model import Article, Brief, Document, IngestSummary, RawDocument, Rejection
 from .sources import read_inputs
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Newsweave:
@@ -57,6 +60,30 @@ class Newsweave:
     def brief(self, inputs: Iterable[str | RawDocument]) -> Brief:
         documents, rejections = self.read(list(inputs))
         return build_brief(documents, rejections, self.options, self.nlp)
+
+    def ingest(self, inputs: Iterable[str | RawDocument], *, store: "Store", progress: bool = False) -> IngestSummary:
+        """Read inputs into ``store``: each new article stored once, given its wire-copy original and
+        its story; duplicates skipped, updates kept as new versions, rejections recorded."""
+        from .stories import Ingestor
+
+        return Ingestor(store, self.options).ingest(self._raw_documents(inputs), progress=progress)
+
+    def brief_story(self, story_id: str, *, store: "Store") -> Brief:
+        """The brief of a stored story, from its articles' stored text."""
+        from .errors import StoreError
+
+        stored = store.story_articles(story_id)
+        if not stored:
+            raise StoreError(f"no story {story_id!r} in {store.url}; list them with: newsweave stories")
+        documents, rejections = self.read([_as_raw(item.article) for item in stored])
+        return build_brief(documents, rejections, self.options, self.nlp, story=story_id)
+
+
+def _as_raw(article: Article) -> RawDocument:
+    # Stored text is already extracted; going back through prepare() cleans and segments it exactly
+    # as a brief of the original files would.
+    return RawDocument(id=article.id, origin=article.origin, kind="text", content=article.text, title=article.title,
+                       url=article.url, outlet=article.outlet, published=article.published, author=article.author)
 
 
 def brief(inputs: Iterable[str | RawDocument], *, words: int = 120, options: Options | None = None) -> Brief:

@@ -66,7 +66,13 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .outputs import render
 
     engine = Newsweave(_options(args, words=args.words))
-    brief = engine.brief(args.articles)
+    if args.story:
+        brief = _story_brief(engine, args)  # from the store: see the ingest / stories section
+    elif not args.articles:
+        print("newsweave: give articles to brief, or --story ID", file=sys.stderr)
+        return EXIT_FATAL
+    else:
+        brief = engine.brief(args.articles)
     rejected = [a for a in brief.articles if a.rejected]
     for article in rejected:
         print(f"newsweave: rejected {article.id}: {article.rejected}", file=sys.stderr)
@@ -93,7 +99,9 @@ def _add_brief(commands) -> None:
                "  newsweave brief ../shared/seeds --outlet 000_82769e1fad382a14=WION --date 2023-06-18\n\n"
                "Exit codes: 0 all inputs used, 1 some inputs rejected (brief still written, reasons on\n"
                "standard error), 2 usage or fatal error.")
-    parser.add_argument("articles", nargs="+", help="files, directories, URLs, or - for standard input")
+    parser.add_argument("articles", nargs="*", help="files, directories, URLs, or - for standard input")
+    parser.add_argument("--story", help="brief a stored story instead (ids from: newsweave stories)")
+    parser.add_argument("--db", help="store for --story (default $NEWSWEAVE_DB or ~/.local/share/newsweave)")
     parser.add_argument("--words", type=int, default=120, help="summary length in words (default 120)")
     parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text",
                         help="output format (default text)")
@@ -104,24 +112,247 @@ def _add_brief(commands) -> None:
 
 # --- quotes -----------------------------------------------------------------------------------------
 
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from .api import Newsweave
+    from .briefs.quotes import quotes_in
+
+    engine = Newsweave(_options(args))
+    documents, rejections = engine.read(args.articles)
+    records = [asdict(m) for m in quotes_in(documents, engine.nlp)]
+    if args.format == "json":
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+    elif args.format == "jsonl":
+        text = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    else:
+        text = "\n".join(f"{r['article']} [{r['start']}:{r['end']}] {r['speaker'] or 'UNKNOWN'}"
+                         f" ({r['speaker_mention'] or '-'}, {r['outlet']}): \u201c{r['text']}\u201d" for r in records)
+    _write(text, args.out)
+    return _report_rejections(rejections)
+
+
+def _add_quotes(commands) -> None:
+    parser = commands.add_parser("quotes", help="list every direct quotation with its speaker",
+                                 description="Example: newsweave quotes ../shared/seeds --format jsonl")
+    parser.add_argument("articles", nargs="+", help="files, directories, URLs, or - for standard input")
+    parser.add_argument("--format", choices=["json", "jsonl", "text"], default="text")
+    parser.add_argument("--out", help="write to this file instead of standard output")
+    _add_reading_options(parser)
+    parser.set_defaults(run=_cmd_quotes)
+
+
 # --- eval -------------------------------------------------------------------------------------------
 # `newsweave eval KIND ...`: each evaluation adds its own sub-command in its own section below and
 # lists its adder in _add_eval.
 
 # --- eval summaries ---
 
+def _cmd_eval_summaries(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation.datasets import read_summary_records
+    from .evaluation.summaries import evaluate_summaries, format_table
+
+    records = read_summary_records(args.dataset, limit=args.limit)
+    evaluation = evaluate_summaries(records, words=args.words, systems=args.systems,
+                                    progress=lambda n: n % 100 or print(f"{n} clusters", file=sys.stderr))
+    print(format_table(evaluation))
+    if args.out:
+        lines = [json.dumps({"id": p.cluster, "summary": p.summary}, ensure_ascii=False)
+                 for p in evaluation.predictions if p.system == "newsweave"]
+        _write("\n".join(lines) + "\n", args.out)
+    return EXIT_OK
+
+
+def _system_list(value: str) -> tuple[str, ...]:
+    from .evaluation.baselines import BASELINES
+
+    systems = tuple(s.strip() for s in value.split(",") if s.strip())
+    allowed = ("newsweave", *BASELINES)
+    if not systems or any(s not in allowed for s in systems):
+        raise argparse.ArgumentTypeError(f"expected a comma-separated list of {', '.join(allowed)}; got {value!r}")
+    return systems
+
+
+def _add_eval_summaries(evaluations) -> None:
+    parser = evaluations.add_parser(
+        "summaries", help="ROUGE of newsweave's summaries next to Lead, LexRank and TextRank",
+        description="Example: newsweave eval summaries ../shared/data/duc2006/test.jsonl.gz --words 250")
+    parser.add_argument("dataset", help="JSON Lines (.gz) records {id, documents: [str], summaries: [str]}")
+    parser.add_argument("--words", type=int, required=True, help="summary length in words (e.g. 300, 250)")
+    parser.add_argument("--limit", type=int, help="evaluate only the first K clusters")
+    parser.add_argument("--out", help="write newsweave's summaries here as JSON Lines {id, summary}")
+    parser.add_argument("--systems", type=_system_list, default=("newsweave", "lead", "lexrank", "textrank"),
+                        help="comma-separated systems to run (default: all four)")
+    parser.set_defaults(run=_cmd_eval_summaries)
+
+
 # --- eval quotes ---
 
+def _cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from .evaluation.quotes import DEFAULT_GOLD, evaluate, load_gold
+
+    gold = load_gold(args.gold or DEFAULT_GOLD)
+    scores, errors = evaluate(gold, args.docs)
+    print(f"articles {scores.articles}  gold quotes {scores.gold}  predicted {scores.predicted}  "
+          f"matched {scores.matched}")
+    print(f"precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+          f"speaker accuracy {scores.speaker_accuracy:.3f} ({scores.speaker_correct}/{scores.matched})")
+    for error in errors if args.show_errors else ():
+        print(f"  {error.kind:8} {error.doc} [{error.start}:{error.end}] gold={error.gold_speaker} "
+              f"predicted={error.predicted_speaker}")
+    return EXIT_OK
+
+
+def _add_eval_quotes(evaluations) -> None:
+    parser = evaluations.add_parser(
+        "quotes", help="quote precision, recall and speaker accuracy on annotated DUC 2006 articles",
+        description="Example: newsweave eval quotes --docs ../shared/data/duc2006/duc2006_docs")
+    parser.add_argument("gold", nargs="?", help="gold JSONL (default: the bundled DUC 2006 annotations)")
+    parser.add_argument("--docs", required=True, help="the duc2006_docs directory holding the SGML articles")
+    parser.add_argument("--show-errors", action="store_true", help="list missed, spurious and misattributed quotes")
+    parser.set_defaults(run=_cmd_eval_quotes)
+
+
 # --- eval clusters ---
+
+def _cmd_eval_clusters(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluation.clusters import score_baseline, score_online
+    from .evaluation.clusters_data import read_cluster_dataset
+
+    dataset = read_cluster_dataset(args.dataset, limit=args.limit)
+    records = list(dataset.records)
+    print(f"{dataset.name}: {len(records)} articles in stream order"
+          + (f" ({dataset.skipped} empty documents skipped)" if dataset.skipped else ""))
+    online, predicted = score_online(records)
+    scores = [online] if args.no_baseline else [online, score_baseline(records)]
+    print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
+    for score in scores:
+        print(f"{score.system:32} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+              f"{score.predicted:8d} {score.gold:6d} {score.per_second:8.0f}" + (f"  ({score.note})" if score.note else ""))
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps({"id": record.id, "story": predicted[record.id]}) + "\n")
+    return EXIT_OK
+
+
+def _add_eval_clusters(evaluations) -> None:
+    parser = evaluations.add_parser(
+        "clusters", help="B-cubed scores of online story clustering next to an agglomerative baseline",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Cluster a dataset as a stream, in file order, and score it against its gold clusters.\n"
+                    "DATASET: clustering JSON Lines {id, date, title, text, cluster}; or Multi-News style\n"
+                    "{id, documents} (documents pooled and shuffled with a fixed seed); or the ECB+ token file.",
+        epilog="Examples:\n"
+               "  newsweave eval clusters ../shared/data/clustering_derived/duc_2006_2007_docs.jsonl.gz\n"
+               "  newsweave eval clusters ../shared/data/multinews/val.jsonl.gz --limit 3000\n"
+               "  newsweave eval clusters ../shared/data/ecbplus/ECB_Dev_corpus.txt --out pred.jsonl")
+    parser.add_argument("dataset", help="dataset file (.jsonl, .jsonl.gz or the ECB+ .txt token file)")
+    parser.add_argument("--out", help="write {id, story} per article to this JSON Lines file")
+    parser.add_argument("--limit", type=int, help="use only the first N articles of the stream")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the (slower) baseline")
+    parser.set_defaults(run=_cmd_eval_clusters)
+
 
 
 def _add_eval(commands) -> None:
     parser = commands.add_parser("eval", help="evaluate against a labelled dataset and print figures")
     evaluations = parser.add_subparsers(dest="evaluation", required=True)
-    for add in ():
+    for add in (_add_eval_summaries, _add_eval_quotes, _add_eval_clusters):
         add(evaluations)
 
 # --- ingest / stories -------------------------------------------------------------------------------
+
+def _story_brief(engine, args: argparse.Namespace):
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        return engine.brief_story(args.story, store=store)
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .api import Newsweave
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        if args.rejected:
+            for rejection in store.rejections():
+                article = f" [{rejection.article}]" if rejection.article else ""
+                print(f"{rejection.input}{article}: {rejection.reason}")
+            return EXIT_OK
+        if not args.sources:
+            print("newsweave: give sources to ingest (or --rejected to list rejections)", file=sys.stderr)
+            return EXIT_FATAL
+        summary = Newsweave(_options(args)).ingest(args.sources, store=store, progress=sys.stderr.isatty())
+        totals = store.counts()
+    print(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, updated {summary.updated}, "
+          f"rejected {summary.rejected}; the store holds {totals.articles} articles in {totals.stories} stories "
+          f"({totals.copies} wire copies)", file=sys.stderr)
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    import json
+
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        stories = store.stories(since=args.since, query=args.query, limit=args.limit)
+    if args.format == "json":
+        rows = [{"id": s.id, "title": s.title, "size": len(s.articles), "outlets": list(s.outlets),
+                 "first": s.first_published.isoformat() if s.first_published else None,
+                 "last": s.last_published.isoformat() if s.last_published else None,
+                 "articles": list(s.articles)} for s in stories]
+        _write(json.dumps(rows, indent=2, ensure_ascii=False), None)
+        return EXIT_OK
+    for s in stories:
+        first = s.first_published.date().isoformat() if s.first_published else "?"
+        last = s.last_published.date().isoformat() if s.last_published else "?"
+        outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
+        print(f"{s.id}  {len(s.articles):4d} articles  {first} – {last}  {s.title}\n           outlets: {outlets}")
+    if not stories:
+        print("no stories" + (" match" if args.query or args.since else " stored yet"), file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_ingest(commands) -> None:
+    parser = commands.add_parser(
+        "ingest", help="add articles to the store, find wire copies and group them into stories",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Store articles once each (same URL or same text = duplicate; same URL, new text = a new\n"
+                    "version), record every rejection with its reason, and place each article in a story.",
+        epilog="Examples:\n"
+               "  newsweave ingest ../shared/seeds --db news.sqlite\n"
+               "  newsweave ingest --rejected --db news.sqlite\n\n"
+               "The store is $NEWSWEAVE_DB, else ~/.local/share/newsweave/newsweave.sqlite.\n"
+               "Exit codes: 0 all used, 1 some inputs rejected, 2 fatal error.")
+    parser.add_argument("sources", nargs="*", help="files, directories, feeds, WARC, JSON Lines, URLs")
+    parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
+    parser.add_argument("--rejected", action="store_true", help="list the recorded rejections and exit")
+    _add_reading_options(parser)
+    parser.set_defaults(run=_cmd_ingest)
+
+
+def _add_stories(commands) -> None:
+    parser = commands.add_parser(
+        "stories", help="list the stories in the store",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="List stories, most recent first, with title, size, outlets, first and last dates.",
+        epilog="Examples:\n"
+               "  newsweave stories --db news.sqlite --since 2023-06-01\n"
+               "  newsweave stories --query \"Blinken Beijing\" --format json")
+    parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
+    parser.add_argument("--since", type=_iso_date, help="only stories with an article on or after YYYY-MM-DD")
+    parser.add_argument("--query", help="only stories with an article matching these words (full-text search)")
+    parser.add_argument("--limit", type=int, default=50, help="at most this many stories (default 50)")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    parser.set_defaults(run=_cmd_stories)
+
 
 # --- serve ------------------------------------------------------------------------------------------
 
@@ -131,7 +362,7 @@ def _add_eval(commands) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="Cited multi-source news briefs.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_brief, _add_eval):
+    for add in (_add_brief, _add_quotes, _add_eval, _add_ingest, _add_stories):
         add(commands)
     return parser
 

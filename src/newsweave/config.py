@@ -31,6 +31,36 @@ class FetchOptions:
 
 
 @dataclass(frozen=True)
+class StoryOptions:
+    """How arriving articles are grouped into stories (see ``stories.clusterer``).
+
+    An article joins the best story whose score (cosine with the story's centroid, minus
+    ``time_weight * log(1 + days_apart / time_scale_days)``) reaches ``threshold``; otherwise it starts
+    a new story. ``copy_threshold`` is the shingle Jaccard at which an article counts as a copy of an
+    earlier one. The three clustering values were calibrated together on the DUC stream
+    (docs/evaluation-clusters.md says how to re-calibrate).
+    """
+
+    threshold: float = 0.12
+    time_weight: float = 0.01
+    time_scale_days: float = 7.0
+    copy_threshold: float = 0.8
+    max_active_stories: int = 50_000
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold < 1.0:
+            raise OptionsError(f"stories.threshold must be between 0 and 1, got {self.threshold!r}")
+        if self.time_weight < 0:
+            raise OptionsError(f"stories.time_weight must be 0 or more, got {self.time_weight!r}")
+        _positive("stories.time_scale_days", self.time_scale_days)
+        if not 0.0 < self.copy_threshold < 1.0:
+            raise OptionsError(f"stories.copy_threshold must be between 0 and 1, got {self.copy_threshold!r}")
+        if not isinstance(self.max_active_stories, int) or self.max_active_stories < 1:
+            raise OptionsError(f"stories.max_active_stories must be a whole number, 1 or more, "
+                               f"got {self.max_active_stories!r}")
+
+
+@dataclass(frozen=True)
 class Options:
     """Options for reading articles and writing briefs.
 
@@ -47,6 +77,7 @@ class Options:
     min_article_words: int = 25
     language: str = "en"
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
 
     def __post_init__(self) -> None:
         if not isinstance(self.words, int) or not 10 <= self.words <= 5000:

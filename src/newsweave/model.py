@@ -280,3 +280,29 @@ class Quantity:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the store keeps it: the article, the hash of its normalised text, its story,
+    the earlier article it copies (wire copies), its version (1, then 2… after updates) and when it
+    was ingested."""
+
+    article: Article
+    content_hash: str
+    story: str | None = None
+    copy_of: str | None = None
+    version: int = 1
+    ingested: datetime | None = None
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What one ingest run did: articles read, newly stored, already stored (same URL or same text),
+    updated (same URL, new text: stored as a new version) and rejected (recorded with the reason)."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    updated: int = 0
+    rejected: int = 0

@@ -1,0 +1,112 @@
+"""Story clustering evaluation: B-cubed precision, recall and F1 of the online clusterer on a stream,
+next to a baseline that sees the whole set at once (agglomerative clustering of TF-IDF vectors,
+average linkage, cosine distance, its threshold tuned on a dev slice of the same stream).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from ..config import StoryOptions
+from ..errors import EvaluationError
+from ..model import Article
+from ..stories.assign import StoryAssigner
+from .clusters_data import ClusterRecord
+
+# Baseline thresholds tried on the dev slice (cosine distance at which clusters stop merging).
+BASELINE_GRID = tuple(round(0.50 + 0.025 * i, 3) for i in range(19))
+DEV_FRACTION = 0.3
+
+
+@dataclass(frozen=True)
+class ClusterScore:
+    system: str
+    precision: float
+    recall: float
+    f1: float
+    predicted: int
+    gold: int
+    articles: int
+    seconds: float
+    note: str = ""
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else float("inf")
+
+
+def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998) over the items of ``gold``."""
+    if not gold:
+        raise EvaluationError("no items to score")
+    missing = [item for item in gold if item not in predicted]
+    if missing:
+        raise EvaluationError(f"{len(missing)} items have no predicted cluster, e.g. {missing[0]!r}")
+    pairs = Counter((predicted[i], gold[i]) for i in gold)
+    pred_sizes = Counter(predicted[i] for i in gold)
+    gold_sizes = Counter(gold.values())
+    precision = sum(n * n / pred_sizes[p] for (p, _), n in pairs.items()) / len(gold)
+    recall = sum(n * n / gold_sizes[g] for (_, g), n in pairs.items()) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | None = None) -> dict[str, str]:
+    """Record id → story id, clustering the records one at a time in the given order."""
+    assigner = StoryAssigner(options)
+    predicted: dict[str, str] = {}
+    for record in records:
+        article = Article(id=record.id, text=record.text, outlet="", title=record.title, published=record.date)
+        decision = assigner.decide(article)
+        assigner.commit(decision)
+        predicted[record.id] = decision.story
+    return predicted
+
+
+def score_online(records: list[ClusterRecord], *, options: StoryOptions | None = None) -> tuple[ClusterScore, dict]:
+    gold = _gold(records)
+    started = time.perf_counter()
+    predicted = cluster_stream(records, options=options)
+    seconds = time.perf_counter() - started
+    p, r, f = bcubed(predicted, gold)
+    return ClusterScore("online (newsweave)", p, r, f, len(set(predicted.values())), len(set(gold.values())),
+                        len(records), seconds), predicted
+
+
+def baseline_labels(records: list[ClusterRecord], threshold: float) -> dict[str, str]:
+    """Agglomerative clustering (average linkage, cosine distance) of TF-IDF vectors, all at once."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(records) < 2:
+        return {r.id: "0" for r in records}
+    texts = [f"{r.title or ''}\n{r.text}" for r in records]
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(texts)
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+                                    linkage="average")
+    labels = model.fit_predict(matrix.toarray())
+    return {r.id: str(label) for r, label in zip(records, labels)}
+
+
+def score_baseline(records: list[ClusterRecord]) -> ClusterScore:
+    """The baseline with its threshold tuned on the first ``DEV_FRACTION`` of the stream, then run on all."""
+    gold = _gold(records)
+    started = time.perf_counter()
+    dev = records[: max(2, int(len(records) * DEV_FRACTION))]
+    dev_gold = _gold(dev)
+    best = max(BASELINE_GRID, key=lambda t: (bcubed(baseline_labels(dev, t), dev_gold)[2], -t))
+    predicted = baseline_labels(records, best)
+    seconds = time.perf_counter() - started
+    p, r, f = bcubed(predicted, gold)
+    return ClusterScore("agglomerative TF-IDF baseline", p, r, f, len(set(predicted.values())),
+                        len(set(gold.values())), len(records), seconds,
+                        note=f"distance threshold {best} tuned on the first {len(dev)} records")
+
+
+def _gold(records: list[ClusterRecord]) -> dict[str, str]:
+    gold = {r.id: r.cluster for r in records}
+    if len(gold) != len(records):
+        raise EvaluationError("record ids are not unique")
+    return gold

@@ -1,0 +1,115 @@
+"""The store interface: everything ingestion, stories and briefs need from a persistent corpus.
+
+Backends (``sqlite.py`` now, PostgreSQL later) implement this one small abstract class; callers never
+see SQL. Each ``add_article``/``update_article`` is one transaction: the article, its text in the
+search index, its fingerprint and its story's counters are written together or not at all, so a
+process killed at any moment leaves a consistent store that a re-run completes.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterator
+
+from ..model import Article, Rejection, Story, StoredArticle
+
+
+@dataclass(frozen=True)
+class StoredFeatures:
+    """What online clustering and copy detection need to rebuild their state, in arrival order."""
+
+    article: str
+    story: str
+    published: date | None
+    features: bytes
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """How much the store holds. ``versions`` counts replaced texts kept after updates."""
+
+    articles: int
+    stories: int
+    copies: int
+    versions: int
+    rejections: int
+
+
+class Store(ABC):
+    """A corpus of articles grouped into stories. Use as a context manager, or call ``close``."""
+
+    url: str
+
+    @abstractmethod
+    def add_article(self, record: StoredArticle, *, key: str, features: bytes, signature: bytes) -> None:
+        """Store a new article under ``key`` (its URL, or where it was read from) and count it in
+        ``record.story``, creating the story (titled after this article) if it is new."""
+
+    @abstractmethod
+    def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
+        """Replace an article's text and metadata with a newer version, keeping the old text; returns
+        the new version number. The article keeps its story and the clustering features of its first
+        version, so that replaying the store rebuilds exactly the clustering state a live run had."""
+
+    @abstractmethod
+    def record_rejection(self, rejection: Rejection) -> None:
+        """Keep an input that could not be used, with its reason."""
+
+    @abstractmethod
+    def article(self, article_id: str) -> StoredArticle | None: ...
+
+    @abstractmethod
+    def find_by_key(self, key: str) -> StoredArticle | None:
+        """The article stored under a URL or input location, if any."""
+
+    @abstractmethod
+    def find_by_hash(self, content_hash: str) -> StoredArticle | None:
+        """The first article stored with this normalised-text hash, if any."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> Story | None: ...
+
+    @abstractmethod
+    def story_articles(self, story_id: str) -> list[StoredArticle]:
+        """The articles of a story in arrival order."""
+
+    @abstractmethod
+    def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
+        """Stories, most recently published first; ``since`` keeps those with an article on or after
+        that day; ``query`` those with an article matching the full-text query."""
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
+        """Articles matching a full-text query, best match first."""
+
+    @abstractmethod
+    def rejections(self) -> list[Rejection]: ...
+
+    @abstractmethod
+    def features(self) -> Iterator[StoredFeatures]:
+        """Every stored article's clustering features and fingerprint, in arrival order."""
+
+    @abstractmethod
+    def counts(self) -> "StoreCounts": ...
+
+    @abstractmethod
+    def check(self) -> list[str]:
+        """Consistency problems found (empty when the store is sound)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def utc_now() -> datetime:
+    from datetime import timezone
+
+    return datetime.now(timezone.utc)
