@@ -7,10 +7,11 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
-from newsweave.cli import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, main
+from newsweave.cli import EXIT_FATAL, EXIT_OK, EXIT_REJECTED, _options, build_parser, main
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -109,3 +110,22 @@ def test_standard_input_is_read_with_a_dash(seeds_dir, tmp_path):
                           input=text, capture_output=True, text=True, timeout=300)
     assert done.returncode == EXIT_OK, done.stderr
     assert json.loads(done.stdout)["summary"]
+
+
+def test_reading_options_reach_the_options_object():
+    args = build_parser().parse_args(["brief", "x.txt", "--date", "2023-06-18", "--outlet", "a=A", "--outlet",
+                                      "b=B", "--allow-private", "--follow-links", "--words", "90"])
+    options = _options(args, words=args.words)
+    assert options.reference_date == date(2023, 6, 18) and dict(options.outlet_map) == {"a": "A", "b": "B"}
+    assert options.fetch.allow_private and options.fetch.follow_feed_links and options.words == 90
+
+
+def test_by_default_private_addresses_and_feed_links_are_not_fetched():
+    options = _options(build_parser().parse_args(["brief", "x.txt"]))
+    assert not options.fetch.allow_private and not options.fetch.follow_feed_links
+
+
+def test_an_outlet_mapping_without_equals_sign_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["brief", "x.txt", "--outlet", "WION"])
+    assert exit.value.code == 2 and "expected NAME=OUTLET" in capsys.readouterr().err

@@ -92,7 +92,7 @@ def _summary(brief: Brief, cite: Citations) -> str:
 
 
 def _agreement(brief: Brief, cite: Citations) -> str:
-    claims = sections.ranked_claims(brief)
+    claims = sections.agreed_claims(brief)
     if not claims:
         return ""
     outlets = sections.outlets(brief)

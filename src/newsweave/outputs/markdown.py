@@ -60,7 +60,7 @@ def _summary(brief: Brief, cite: Citations) -> list[str]:
 
 
 def _agreement(brief: Brief, cite: Citations) -> list[str]:
-    agreed = [c for c in sections.ranked_claims(brief) if len(c.outlets) > 1]
+    agreed = sections.agreed_claims(brief)
     if not agreed:
         return []
     lines = ["## What most outlets agree on", ""]

@@ -35,6 +35,11 @@ def ranked_claims(brief: Brief) -> list[Claim]:
     return sorted(brief.claims, key=lambda c: (-c.independent_outlets, -len(c.outlets)))
 
 
+def agreed_claims(brief: Brief) -> list[Claim]:
+    """Claims reported by more than one outlet, ranked; the rest are the single-source facts."""
+    return [claim for claim in ranked_claims(brief) if len(claim.outlets) > 1]
+
+
 def single_source_by_outlet(brief: Brief) -> dict[str, list[SingleSourceFact]]:
     grouped: dict[str, list[SingleSourceFact]] = {}
     for fact in brief.single_source:

@@ -56,7 +56,7 @@ def _summary(brief: Brief, cite: Citations, width: int) -> list[str]:
 
 
 def _agreement(brief: Brief, cite: Citations, width: int) -> list[str]:
-    agreed = [c for c in sections.ranked_claims(brief) if len(c.outlets) > 1]
+    agreed = sections.agreed_claims(brief)
     if not agreed:
         return []
     lines = ["WHAT MOST OUTLETS AGREE ON"]
