@@ -56,6 +56,14 @@ def _is_opening_straight(text: str, position: int, start: int) -> bool:
     return False
 
 
+def _reversed(text: str, match: re.Match) -> bool:
+    before = text[match.start() - 1] if match.start() > 0 else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    if match.group() == "''":
+        return (before.isspace() or match.start() == 0) and after.isalnum()
+    return not before.isspace() and after.isspace()
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -78,7 +86,10 @@ def find_quote_spans(document: Document) -> list[QuoteSpan]:
         opened_mark = 0
         for match in marks:
             mark = match.group()
-            if mark in _OPENERS:
+            if mark in ("``", "''"):
+                # Newswire marks typed the wrong way round (''We've seen...,`` he said) still pair.
+                is_open = _is_opening_straight(text, match.start(), start) if _reversed(text, match) else mark == "``"
+            elif mark in _OPENERS:
                 is_open = True
             elif mark in _CLOSERS:
                 is_open = False

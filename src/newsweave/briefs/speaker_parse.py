@@ -17,6 +17,7 @@ remark announce quote urge stress complain concede predict observe suggest testi
 emphasise emphasize assert claim contend admit agree comment conclude describe vow pledge promise
 report recount joke shout tweet post confirm deny call maintain cry scream whisper answer boast
 lament plead tout deride dismiss decry praise hail proclaim counter retort allege charge mutter
+roar chant yell appeal read define demand exclaim concede
 """.split())
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "case", "nummod"}
@@ -78,7 +79,16 @@ def _speaker_of(doc, verb, masked) -> Attribution | None:
     for _ in range(3):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and not _inside(c, masked)]
         if subjects:
-            return _widen(doc, subjects[0], masked)
+            found = _widen(doc, subjects[0], masked)
+            if found is not None and found.kind == "other":
+                # "The official in charge, deputy commissioner David Osland, said": the parse often
+                # misses the apposition; a person named between the subject and its verb is meant.
+                named = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= subjects[0].left_edge.i
+                         and e.end <= current.i and not _inside(e[0], masked)]
+                if named:
+                    e = named[-1]
+                    return Attribution(e.text, "person", e.start_char, e.end_char)
+            return found
         if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "relcl", "acl") and current.head is not current:
             if current.dep_ == "relcl":
                 return _widen(doc, current.head, masked)
