@@ -61,6 +61,28 @@ class StoryOptions:
 
 
 @dataclass(frozen=True)
+class WebOptions:
+    """How ``newsweave serve`` behaves. ``max_body_bytes`` caps one request body (413 above it);
+    ``page_size`` is the default stories per page; ``brief_cache`` how many story briefs are kept
+    (a brief costs about a second of spaCy work, so re-reading a story page should not recompute it);
+    ``reader_threads`` how many read-only store connections serve requests next to the one writer."""
+
+    max_body_bytes: int = 10 * MiB
+    page_size: int = 20
+    brief_cache: int = 32
+    reader_threads: int = 4
+
+    def __post_init__(self) -> None:
+        _positive("web.max_body_bytes", self.max_body_bytes)
+        if not isinstance(self.page_size, int) or not 1 <= self.page_size <= 500:
+            raise OptionsError(f"web.page_size must be a whole number from 1 to 500, got {self.page_size!r}")
+        if not isinstance(self.brief_cache, int) or self.brief_cache < 0:
+            raise OptionsError(f"web.brief_cache must be a whole number, 0 or more, got {self.brief_cache!r}")
+        if not isinstance(self.reader_threads, int) or not 1 <= self.reader_threads <= 64:
+            raise OptionsError(f"web.reader_threads must be a whole number from 1 to 64, got {self.reader_threads!r}")
+
+
+@dataclass(frozen=True)
 class Options:
     """Options for reading articles and writing briefs.
 
@@ -78,6 +100,7 @@ class Options:
     language: str = "en"
     fetch: FetchOptions = field(default_factory=FetchOptions)
     stories: StoryOptions = field(default_factory=StoryOptions)
+    web: WebOptions = field(default_factory=WebOptions)
 
     def __post_init__(self) -> None:
         if not isinstance(self.words, int) or not 10 <= self.words <= 5000:
