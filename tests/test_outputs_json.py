@@ -9,6 +9,8 @@ import typing
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsweave.errors import InputError
 from newsweave.model import Brief, SourceRef
@@ -152,3 +154,9 @@ def test_the_readme_documents_exactly_the_fields_the_json_can_carry():
 
 def test_a_full_brief_emits_exactly_the_documented_fields(brief):
     assert _emitted_paths(brief_to_dict(brief)) == _documented_paths()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_type(Brief))
+def test_any_brief_round_trips_through_json(any_brief):
+    assert brief_from_dict(json.loads(to_json(any_brief))) == any_brief

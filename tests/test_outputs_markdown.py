@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from newsweave.model import Brief
 from newsweave.outputs.markdown import escape, to_markdown, unescape
@@ -72,3 +76,23 @@ def test_sections_are_headed_and_contradictions_are_a_table(brief):
 def test_an_empty_brief_renders_a_heading_and_a_note():
     markdown = to_markdown(Brief(articles=(), summary=()))
     assert markdown.startswith("# Brief\n") and "No summary" in markdown
+
+
+def _rendered_text(markdown: str) -> str:
+    """The text a CommonMark renderer shows for ``markdown`` (tags dropped, entities decoded)."""
+    rendered = MarkdownIt("commonmark").render(markdown)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), min_size=1).map(str.strip)
+       .filter(bool))
+def test_escaped_text_renders_as_exactly_itself_in_a_list_item(text):
+    # Spaces are kept as typed: CommonMark only trims line ends, and the text has been stripped.
+    assert _rendered_text("- " + escape(text)) == text
+
+
+def test_a_commonmark_renderer_shows_hostile_text_literally():
+    rendered = MarkdownIt("commonmark").render(to_markdown(hostile_brief()))
+    assert "<script" not in rendered and "<em>" not in rendered and "<b>" not in rendered
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; was *not* a [link](http://evil.example)" in rendered

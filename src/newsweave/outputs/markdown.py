@@ -14,14 +14,19 @@ from . import sections
 from .citations import Citations, rejected_articles, summary_words
 
 # Characters that CommonMark may read as markup inside a list item or table cell (emphasis, code,
-# links, HTML, entities, table pipes, strikethrough). Others (. - !) only matter at a line start,
-# and article text never starts a line here; escaping them would only make the source unreadable.
+# links, HTML, entities, table pipes, strikethrough). Others (. - + !) only matter at the start of a
+# line or list item, handled by _LIST_MARKER; escaping them everywhere would make the source unreadable.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
+
+
+# At the start of a list item, "1. " or "- " would open a nested list.
+_LIST_MARKER = re.compile(r"^(\d*)([-+.)])")
 
 
 def escape(text: str) -> str:
     """Backslash-escape Markdown punctuation and fold line breaks, so text renders as written."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
+    return _LIST_MARKER.sub(r"\1\\\2", escaped, count=1)
 
 
 def unescape(text: str) -> str:
