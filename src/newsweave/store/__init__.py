@@ -2,7 +2,7 @@
 
 ``open_store(url)`` picks the backend: ``sqlite:///path``, a bare path, or ``None`` for the default
 (``$NEWSWEAVE_DB``, else ``$XDG_DATA_HOME/newsweave/newsweave.sqlite``, else
-``~/.local/share/newsweave/newsweave.sqlite``). ``postgresql://`` URLs are issue 6.
+``~/.local/share/newsweave/newsweave.sqlite``). ``postgresql://`` URLs open ``store.postgres.PostgresStore``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ def open_store(url: str | None = None) -> Store:
     """Open (creating and migrating if needed) the store at ``url``."""
     url = url or default_store_url()
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL store is not implemented yet (issue 6); use a SQLite path or sqlite:///path")
+        from .postgres import PostgresStore  # imported lazily: psycopg is the optional [postgres] extra
+
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         return SqliteStore(url[len("sqlite:///"):])
     if "://" in url:

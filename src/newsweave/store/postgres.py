@@ -1,0 +1,257 @@
+"""The PostgreSQL store (psycopg 3): the SQLite store's semantics on a server several processes share.
+
+Same contract as ``SqliteStore``: one transaction per article (the article, its story's counters and,
+through a generated ``tsvector`` column, its search entry), idempotency through unique keys, named
+migrations recorded in the transaction that applies them. Differences that matter with several
+writers (Dask workers, parallel ingests):
+
+- migrations run under a transaction-scoped advisory lock, so two processes opening a fresh database
+  at once do not both try to create the tables;
+- a story row is created with ``ON CONFLICT DO NOTHING`` and its counters are updated with one
+  ``UPDATE … SET size = size + 1``, which PostgreSQL serialises on the row lock;
+- an update locks the article row (``FOR UPDATE``) before copying its old text to the versions table,
+  so two concurrent updates give versions 2 and 3, not two version 2s.
+
+Timestamps: ``published`` is stored as UTC without a zone (sources give naive UTC); an aware value is
+converted to UTC first. PostgreSQL text cannot hold NUL characters: such text is refused with a
+``StoreError`` naming the field, never silently altered.
+
+``schema=`` keeps a store in its own PostgreSQL schema (tests use one fresh schema each).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from typing import Iterator
+
+from ..errors import MissingDependency, StoreError
+from ..model import Article, Rejection, Story, StoredArticle
+from .base import Store, StoreCounts, StoredFeatures, utc_now
+from .postgres_migrations import MIGRATIONS
+from .sqlite import _QUERY_WORD, _title_from
+
+_ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, "
+                    "version, ingested")
+_SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+# Any constant shared by every newsweave process: the advisory lock that serialises migrations.
+_MIGRATION_LOCK = 0x6E657773  # "news"
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str, *, schema: str | None = None, connect_timeout: float = 10.0):
+        try:
+            import psycopg
+        except ImportError as error:
+            raise MissingDependency("psycopg", "postgres") from error
+        if schema is not None and not _SCHEMA_NAME.match(schema):
+            raise StoreError(f"schema must be a lower-case SQL name (letters, digits, _), got {schema!r}")
+        self._psycopg = psycopg
+        self.schema = schema
+        self.url = url if schema is None else f"{url}#schema={schema}"
+        try:
+            # autocommit: every write below is inside an explicit ``transaction()``, so a transaction
+            # spans exactly what we say, and reads never hold a transaction open between calls.
+            self._db = psycopg.connect(url, autocommit=True, connect_timeout=max(1, int(connect_timeout)))
+        except psycopg.Error as error:
+            raise StoreError(f"cannot connect to PostgreSQL at {_redacted(url)}: {error}".strip()) from error
+        try:
+            self._db.execute("SET TIME ZONE 'UTC'")
+            if schema is not None:
+                self._db.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                self._db.execute(f'SET search_path TO "{schema}"')
+            self._migrate()
+        except psycopg.Error as error:
+            self._db.close()
+            raise StoreError(f"{_redacted(url)}: cannot open the store ({error})") from error
+
+    # --- schema ---
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def _migrate(self) -> None:
+        with self._db.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self._db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TIMESTAMPTZ NOT NULL)")
+        for name, statements in MIGRATIONS:
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                # Checked under the lock: another process may have applied it while we waited.
+                if self._db.execute("SELECT 1 FROM migrations WHERE name = %s", (name,)).fetchone():
+                    continue
+                for statement in statements:
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO migrations (name, applied) VALUES (%s, %s)", (name, utc_now()))
+
+    # --- writes ---
+
+    def add_article(self, record: StoredArticle, *, key: str, features: bytes, signature: bytes) -> None:
+        a = record.article
+        _no_nul(key=key, id=a.id, url=a.url, outlet=a.outlet, origin=a.origin, title=a.title, author=a.author,
+                text=a.text, story=record.story, copy_of=record.copy_of)
+        published = _utc(a.published)
+        try:
+            with self._db.transaction():
+                self._db.execute("INSERT INTO stories (id, title, created) VALUES (%s, %s, %s) "
+                                 "ON CONFLICT (id) DO NOTHING", (record.story, a.title or _title_from(a.text), utc_now()))
+                self._db.execute(
+                    f"INSERT INTO articles (key, {_ARTICLE_COLUMNS}, features, signature) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (key, a.id, a.url, a.outlet, a.origin, a.title, published, a.author, a.text, record.content_hash,
+                     record.story, record.copy_of, record.version, record.ingested or utc_now(), features, signature))
+                self._db.execute(
+                    """UPDATE stories SET size = size + 1,
+                         first_published = LEAST(first_published, %(p)s::timestamp),
+                         last_published = GREATEST(last_published, %(p)s::timestamp)
+                       WHERE id = %(s)s""", {"p": published, "s": record.story})
+        except self._psycopg.errors.IntegrityError as error:
+            raise StoreError(f"article {a.id!r} could not be stored: {error}") from error
+
+    def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
+        _no_nul(title=article.title, author=article.author, text=article.text)
+        with self._db.transaction():
+            row = self._db.execute("SELECT version, title, published, text, content_hash FROM articles "
+                                   "WHERE id = %s FOR UPDATE", (article_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no stored article {article_id!r} to update")
+            version = row[0]
+            self._db.execute("INSERT INTO article_versions (article, version, title, published, text, content_hash, "
+                             "replaced) VALUES (%s, %s, %s, %s, %s, %s, %s)", (article_id, *row, utc_now()))
+            self._db.execute("UPDATE articles SET title = %s, published = %s, author = %s, text = %s, "
+                             "content_hash = %s, version = %s WHERE id = %s",
+                             (article.title, _utc(article.published), article.author, article.text, content_hash,
+                              version + 1, article_id))
+        return version + 1
+
+    def record_rejection(self, rejection: Rejection) -> None:
+        _no_nul(input=rejection.input, reason=rejection.reason, article=rejection.article)
+        with self._db.transaction():
+            self._db.execute("INSERT INTO rejections (input, reason, article, recorded) VALUES (%s, %s, %s, %s) "
+                             "ON CONFLICT DO NOTHING", (rejection.input, rejection.reason, rejection.article, utc_now()))
+
+    # --- reads ---
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        return self._one("WHERE id = %s", article_id)
+
+    def find_by_key(self, key: str) -> StoredArticle | None:
+        return self._one("WHERE key = %s", key)
+
+    def find_by_hash(self, content_hash: str) -> StoredArticle | None:
+        return self._one("WHERE content_hash = %s ORDER BY seq LIMIT 1", content_hash)
+
+    def story(self, story_id: str) -> Story | None:
+        row = self._db.execute("SELECT id, title, first_published, last_published FROM stories WHERE id = %s",
+                               (story_id,)).fetchone()
+        return self._story(row) if row else None
+
+    def story_articles(self, story_id: str) -> list[StoredArticle]:
+        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = %s ORDER BY seq", (story_id,))
+        return [_stored(row) for row in rows]
+
+    def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
+        sql = "SELECT id, title, first_published, last_published FROM stories"
+        where, params = [], []
+        if since is not None:
+            where.append("last_published >= %s")
+            params.append(datetime(since.year, since.month, since.day))
+        if query is not None:
+            where.append("id IN (SELECT story FROM articles WHERE search @@ to_tsquery('english', %s))")
+            params.append(_ts_query(query))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
+
+    def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles, to_tsquery('english', %s) q WHERE search @@ q "
+            "ORDER BY ts_rank(search, q) DESC, seq LIMIT %s", (_ts_query(query), limit))
+        return [_stored(row) for row in rows]
+
+    def rejections(self) -> list[Rejection]:
+        rows = self._db.execute("SELECT input, reason, article FROM rejections ORDER BY seq")
+        return [Rejection(input=i, reason=r, article=a) for i, r, a in rows]
+
+    def features(self) -> Iterator[StoredFeatures]:
+        # A server-side cursor streams the rows: replaying millions of articles must not load them all.
+        with self._db.transaction(), self._db.cursor(name="newsweave_features") as cursor:
+            cursor.execute("SELECT id, story, published, features, signature FROM articles ORDER BY seq")
+            for article_id, story, published, features, signature in cursor:
+                yield StoredFeatures(article=article_id, story=story,
+                                     published=published.date() if published else None,
+                                     features=bytes(features), signature=bytes(signature))
+
+    def counts(self) -> StoreCounts:
+        row = self._db.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories), "
+            "(SELECT count(*) FROM articles WHERE copy_of IS NOT NULL), (SELECT count(*) FROM article_versions), "
+            "(SELECT count(*) FROM rejections)").fetchone()
+        return StoreCounts(*row)
+
+    def check(self) -> list[str]:
+        problems = [f"story {sid} counts {size} articles but has {n}" for sid, size, n in self._db.execute(
+            "SELECT s.id, s.size, count(a.seq) FROM stories s LEFT JOIN articles a ON a.story = s.id "
+            "GROUP BY s.id HAVING s.size != count(a.seq)")]
+        problems += [f"article {aid} is in missing story {sid}" for aid, sid in self._db.execute(
+            "SELECT a.id, a.story FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL")]
+        problems += [f"article {aid} has no search entry" for (aid,) in self._db.execute(
+            "SELECT id FROM articles WHERE search IS NULL")]
+        return problems
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- helpers ---
+
+    def _one(self, where: str, value: str) -> StoredArticle | None:
+        row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {where}", (value,)).fetchone()
+        return _stored(row) if row else None
+
+    def _story(self, row) -> Story:
+        story_id, title, first, last = row
+        members = self._db.execute("SELECT id, outlet FROM articles WHERE story = %s ORDER BY seq",
+                                   (story_id,)).fetchall()
+        return Story(id=story_id, title=title, articles=tuple(m[0] for m in members),
+                     outlets=tuple(dict.fromkeys(m[1] for m in members)), first_published=first, last_published=last)
+
+
+def _stored(row) -> StoredArticle:
+    (article_id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, version,
+     ingested) = row
+    article = Article(id=article_id, text=text, outlet=outlet, origin=origin, title=title, url=url,
+                      published=published, author=author)
+    return StoredArticle(article=article, content_hash=content_hash, story=story, copy_of=copy_of, version=version,
+                         ingested=ingested)
+
+
+def _ts_query(text: str) -> str:
+    """A user's words as a tsquery (every word, any order, prefix-free): each word is quoted as a
+    lexeme so that punctuation or tsquery operators in the text can never make the query invalid."""
+    words = _QUERY_WORD.findall(text)
+    if not words:
+        raise StoreError(f"the search {text!r} has no words to look for")
+    # to_tsquery still stems and drops stop words from quoted lexemes: '''word''' is one lexeme.
+    return " & ".join("'" + word.replace("'", "''") + "'" for word in words)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _no_nul(**fields: str | None) -> None:
+    for name, value in fields.items():
+        if value is not None and "\x00" in value:
+            raise StoreError(f"the article's {name} holds a NUL character, which PostgreSQL text cannot store; "
+                             "remove NUL characters from the input")
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for error messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
