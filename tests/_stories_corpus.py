@@ -43,7 +43,7 @@ def story_articles(count: int, *, seed: int = 7, per_story: int = 8) -> list[tup
         label, subject, words, names = stories[i // per_story]
         sentences = []
         for _ in range(6):
-            picked = rng.sample(words, 3) + rng.sample(names, 2) + rng.sample(_FILLER, 8)
+            picked = rng.sample(words, 4) + rng.sample(names, 2) + rng.sample(_FILLER, 5)
             rng.shuffle(picked)
             sentences.append(f"In {names[0]} the {subject} " + " ".join(picked) + ".")
         texts.append((label, " ".join(sentences)))

@@ -228,7 +228,11 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
     records = list(dataset.records)
     print(f"{dataset.name}: {len(records)} articles in stream order"
           + (f" ({dataset.skipped} empty documents skipped)" if dataset.skipped else ""))
-    online, predicted = score_online(records)
+    from .config import StoryOptions
+
+    options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight))
+                              if v is not None})
+    online, predicted = score_online(records, options=options)
     scores = [online] if args.no_baseline else [online, score_baseline(records)]
     print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
     for score in scores:
@@ -256,6 +260,8 @@ def _add_eval_clusters(evaluations) -> None:
     parser.add_argument("--out", help="write {id, story} per article to this JSON Lines file")
     parser.add_argument("--limit", type=int, help="use only the first N articles of the stream")
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slower) baseline")
+    parser.add_argument("--threshold", type=float, help="story join threshold (default: StoryOptions)")
+    parser.add_argument("--time-weight", type=float, help="time-gap penalty weight (default: StoryOptions)")
     parser.set_defaults(run=_cmd_eval_clusters)
 
 

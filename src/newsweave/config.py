@@ -42,7 +42,7 @@ class StoryOptions:
     """
 
     threshold: float = 0.12
-    time_weight: float = 0.01
+    time_weight: float = 0.3
     time_scale_days: float = 7.0
     copy_threshold: float = 0.8
     max_active_stories: int = 50_000

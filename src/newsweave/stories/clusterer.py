@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..config import StoryOptions
-from .vectors import DocumentFrequencies, Features
+from .vectors import DocumentFrequencies, Features, is_name
 
 # Index and candidate sizes trade recall of the right story against cost per article; calibrated on
 # the DUC stream (recall of the best story among candidates stayed above 99%).
@@ -42,11 +42,12 @@ class Assignment:
 
 
 class _StoryState:
-    __slots__ = ("centroid", "norm2", "first", "last", "size")
+    __slots__ = ("centroid", "norm2", "name_norm2", "first", "last", "size")
 
     def __init__(self) -> None:
         self.centroid: dict[int, float] = {}
         self.norm2 = 0.0
+        self.name_norm2 = 0.0
         self.first: date | None = None
         self.last: date | None = None
         self.size = 0
@@ -82,9 +83,18 @@ class StoryClusterer:
     def score(self, story: str, features: Features, published: date | None) -> float:
         state = self._active[story]
         centroid = state.centroid
-        dot = sum(weight * centroid.get(term, 0.0) for term, weight in features.vector)
+        dot = name_dot = name_norm2 = 0.0
+        for term, weight in features.vector:
+            product = weight * centroid.get(term, 0.0)
+            dot += product
+            if is_name(term):
+                name_dot += product
+                name_norm2 += weight * weight
         cosine = dot / math.sqrt(state.norm2) if state.norm2 > 0 else 0.0
-        return cosine - self._time_penalty(state, published)
+        names = name_dot / math.sqrt(name_norm2 * state.name_norm2) if name_norm2 and state.name_norm2 else 0.0
+        # Time apart counts against a story only as far as the names differ: the same people and
+        # places months later are a story continuing; the same kind of event elsewhere is a new one.
+        return cosine - self._time_penalty(state, published) * (1.0 - min(1.0, names))
 
     def add(self, story: str, features: Features, published: date | None) -> None:
         """Record that the article with ``features`` joined ``story`` (created if new)."""
@@ -94,16 +104,14 @@ class StoryClusterer:
             self.stories_created += 1
         self._active.move_to_end(story)
         centroid = state.centroid
-        dot = 0.0
         for term, weight in features.vector:
-            old = centroid.get(term, 0.0)
-            dot += old * weight
-            centroid[term] = old + weight
-        state.norm2 += 2 * dot + sum(w * w for _, w in features.vector)
+            centroid[term] = centroid.get(term, 0.0) + weight
         if len(centroid) > CENTROID_MAX:
-            kept = sorted(centroid.items(), key=lambda item: (-item[1], item[0]))[:CENTROID_KEEP]
-            state.centroid = dict(sorted(kept))
-            state.norm2 = sum(w * w for _, w in kept)
+            state.centroid = centroid = dict(sorted(sorted(centroid.items(), key=lambda item: (-item[1], item[0]))
+                                                    [:CENTROID_KEEP]))
+        # Recomputed, not updated incrementally: exact, and the same on replay after a restart.
+        state.norm2 = sum(w * w for w in centroid.values())
+        state.name_norm2 = sum(w * w for t, w in centroid.items() if is_name(t))
         if published is not None:
             state.first = published if state.first is None else min(state.first, published)
             state.last = published if state.last is None else max(state.last, published)

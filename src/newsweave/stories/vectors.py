@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-# 2**22 buckets: collisions are rare for a news vocabulary and ids fit in 32 bits for storage.
+# 2**22 buckets for words and as many for names: collisions are rare for a news vocabulary and
+# ids fit in 32 bits for storage.
 BUCKETS = 1 << 22
 # The features kept per article, strongest first; the tail adds cost and noise, not separation.
 TOP_FEATURES = 120
@@ -65,6 +66,15 @@ def _bucket(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) % BUCKETS
 
 
+def name_bucket(name: str) -> int:
+    """Names live in the upper half of the id space, so a vector's names can be told from its words."""
+    return BUCKETS + _bucket(name)
+
+
+def is_name(term: int) -> bool:
+    return term >= BUCKETS
+
+
 def term_counts(text: str, title: str | None = None) -> Counter:
     """Hashed feature counts of an article: content words, and names (capitalised sequences not at
     the start of a sentence) as features of their own."""
@@ -75,7 +85,7 @@ def term_counts(text: str, title: str | None = None) -> Counter:
                 counts[_bucket(word)] += weight
         for name in _NAME.findall(part):
             if name.lower() not in _STOP:
-                counts[_bucket("name:" + " ".join(name.lower().split()))] += weight * NAME_WEIGHT
+                counts[name_bucket(" ".join(name.lower().split()))] += weight * NAME_WEIGHT
     return counts
 
 
