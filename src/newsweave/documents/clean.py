@@ -19,7 +19,7 @@ from collections import Counter
 
 from ..model import Span
 
-__all__ = ["clean", "paragraphs", "promo_end"]
+__all__ = ["clean", "paragraphs", "promo_end", "trim"]
 
 # Paragraph-level boilerplate: the whole paragraph matches one of these (case-insensitive).
 _BOILERPLATE_PARAGRAPH = [
@@ -85,7 +85,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         bounds.append((start, len(text)))
     else:
         bounds = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    return [trimmed for start, end in bounds if (trimmed := _trim(text, start, end))]
+    return [trimmed for start, end in bounds if (trimmed := trim(text, start, end))]
 
 
 def clean(text: str) -> tuple[list[tuple[int, int]], tuple[Span, ...]]:
@@ -123,7 +123,7 @@ def _inline(text: str, start: int, end: int) -> list[Span]:
     body = text[start:end]
     for reason, pattern in _INLINE:
         for match in pattern.finditer(body):
-            if trimmed := _trim(text, start + match.start(), start + match.end()):
+            if trimmed := trim(text, start + match.start(), start + match.end()):
                 spans.append(Span(*trimmed, reason))
     for match in _PROMO.finditer(body):
         if any(s.start <= start + match.start() < s.end for s in spans):
@@ -169,7 +169,7 @@ def promo_end(text: str, begin: int, limit: int) -> int:
         score = hits - _LEFT_PENALTY * sum(on_topic(word) for word in left)
         if best_score is None or score > best_score:
             best, best_score = offset, score
-    return _trim(text, begin, best)[1] if best != stop else stop
+    return trim(text, begin, best)[1] if best != stop else stop
 
 
 def _content(text: str) -> list[str]:
@@ -194,15 +194,16 @@ def _kept(text: str, paras: list[tuple[int, int]], removed: list[Span]) -> list[
         for span in removed:
             if span.end <= cursor or span.start >= end:
                 continue
-            if span.start > cursor and (piece := _trim(text, cursor, span.start)):
+            if span.start > cursor and (piece := trim(text, cursor, span.start)):
                 regions.append(piece)
             cursor = max(cursor, span.end)
-        if cursor < end and (piece := _trim(text, cursor, end)):
+        if cursor < end and (piece := trim(text, cursor, end)):
             regions.append(piece)
     return regions
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``(start, end)`` narrowed to exclude surrounding whitespace; ``None`` if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

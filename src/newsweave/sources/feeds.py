@@ -9,6 +9,7 @@ its link, else ``<file id>#<n>``. Outlet: the feed's title.
 from __future__ import annotations
 
 from typing import Iterator
+from xml.sax import SAXException
 
 from ..errors import FetchError
 from ..model import RawDocument, Rejection
@@ -28,6 +29,11 @@ def read_feed(text: str, *, origin: str, file_id: str, fetcher: Fetcher | None,
         reason = f"broken feed: {problem}" if parsed.get("bozo") else "feed has no entries"
         yield Rejection(input=origin, reason=reason)
         return
+    problem = parsed.get("bozo_exception")
+    if parsed.get("bozo") and isinstance(problem, SAXException):
+        # feedparser recovers the entries before an XML error; keep them, but say the feed is broken.
+        yield Rejection(input=origin, reason=f"broken feed: {problem}; the {len(parsed.entries)} "
+                                             "entries before the error are read")
     outlet = (parsed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(parsed.entries, start=1):
         link = (entry.get("link") or "").strip() or None

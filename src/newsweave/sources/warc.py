@@ -29,6 +29,14 @@ def read_warc(data: bytes, *, origin: str) -> Iterator[RawDocument | Rejection]:
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"{origin}#{count + 1}"
             content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
             body = record.content_stream().read()
+            record.raw_stream.read()
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                # warcio hands out a short body silently when the file ends inside a record.
+                where = f"after {count} HTML record(s)" if count else "before any HTML record"
+                yield Rejection(input=origin, reason=f"broken or truncated WARC {where}: record {uri} is cut "
+                                                     f"short ({missing} of {record.length} bytes missing)")
+                return
             if "html" not in content_type.lower() and not body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html")):
                 continue
             count += 1
@@ -40,7 +48,8 @@ def read_warc(data: bytes, *, origin: str) -> Iterator[RawDocument | Rejection]:
             yield RawDocument(id=uri, origin=origin, kind="html", content=markup, url=uri)
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as error:
         where = f"after {count} HTML record(s)" if count else "before any HTML record"
-        yield Rejection(input=origin, reason=f"broken or truncated WARC {where}: {type(error).__name__}: {error}")
+        yield Rejection(input=origin, reason=f"broken or truncated WARC {where}: {type(error).__name__}: "
+                                             f"{str(error)[:120]}")
         return
     if count == 0:
         yield Rejection(input=origin, reason="WARC holds no HTML response records")
