@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ..model import Document, Sentence
-from .claim_terms import content_stems, fact_terms, sentence_terms
+from .claim_terms import content_stems, fact_terms, name_terms, sentence_terms
 
 __all__ = ["ClaimGraph", "claim_graph", "clause_units"]
 
@@ -28,6 +28,8 @@ __all__ = ["ClaimGraph", "claim_graph", "clause_units"]
 # across similar but different events. Pairs below WEAK_SIMILARITY are not kept at all.
 SIMILARITY = 0.3
 WEAK_SIMILARITY = 0.2
+# Units that share no name are different events told alike, unless their wording is this close.
+SAME_WORDING = 0.5
 # Sentences with fewer content words than this ("He declined to comment.") state no fact to align.
 MIN_CONTENT_WORDS = 4
 # A clause compared on its own needs more: shorter ones are mostly descriptions of a person
@@ -67,6 +69,16 @@ def clause_units(text: str) -> list[tuple[str, int, int]]:
     return kept + (pairs if len(clauses) > 2 else [])
 
 
+def _names_disagree(units: list[str], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each unit pair: both name someone or somewhere, and they share no name. Two earthquakes,
+    two arrests, two product launches are told in the same words; the names tell them apart."""
+    names = CountVectorizer(analyzer=name_terms, binary=True).fit_transform(units) if any(map(name_terms, units)) \
+        else sparse.csr_matrix((len(units), 1))
+    named = np.asarray(names.sum(axis=1)).ravel() > 0
+    shared = np.asarray((names[rows].multiply(names[cols])).sum(axis=1)).ravel()
+    return named[rows] & named[cols] & (shared == 0)
+
+
 def claim_graph(documents: list[Document]) -> ClaimGraph:
     sentences = tuple(s for d in documents for s in d.sentences
                       if len(content_stems(s.text)) >= MIN_CONTENT_WORDS)
@@ -88,6 +100,7 @@ def claim_graph(documents: list[Document]) -> ClaimGraph:
     ids = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in sentences))}
     article = np.array([ids[s.article] for s in sentences])[owner_array]
     keep = (similarity.data >= WEAK_SIMILARITY) & (article[similarity.row] != article[similarity.col])
+    keep &= ~_names_disagree(units, similarity.row, similarity.col) | (similarity.data >= SAME_WORDING)
     graph = sparse.csr_matrix((similarity.data[keep], (similarity.row[keep], similarity.col[keep])),
                               shape=similarity.shape)
     whole_vectors = words.transform([s.normalized for s in sentences])

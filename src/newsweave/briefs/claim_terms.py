@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .numbers import quantities, stem
 
-__all__ = ["content_stems", "fact_terms", "sentence_terms"]
+__all__ = ["content_stems", "fact_terms", "name_terms", "sentence_terms"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,]*(?:\.\d+)?")
 _STOP = frozenset(ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "tell", "mr", "ms", "mrs", "dr",
@@ -88,6 +88,24 @@ def _is_name(word: str) -> bool:
     # A capitalised first word is usually an ordinary word, but may be a name ("Jake Sullivan met…");
     # dropping it costs a fact little, keeping a name would match sentences by who they mention.
     return word[0].isupper()
+
+
+def name_terms(text: str) -> list[str]:
+    """Stems of the names ``text`` mentions: capitalised words after the first, and acronyms."""
+    names = []
+    for n, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        if not _is_name(word) or (n == 0 and not word.isupper()):
+            continue
+        folded = word.casefold().replace("’", "'")
+        if folded.endswith("'s"):
+            folded = folded[:-2]
+        if folded in _STOP or folded in _NUMBER_WORDS:
+            continue
+        token = stem(folded)
+        if token not in _TITLES:
+            names.append(_SYNONYMS.get(token, token))
+    return names
 
 
 def fact_terms(text: str) -> list[str]:
