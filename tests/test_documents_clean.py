@@ -144,3 +144,15 @@ def test_single_boilerplate_paragraphs_are_recognised(line, reason):
     body = "The council met on Tuesday to discuss the budget for the coming year and approved it."
     text = f"{body}\n\n{line}\n\nThe vote was unanimous, and the budget takes effect in April next year."
     assert removed_texts(text) == [(reason, line)]
+
+
+def test_a_sentence_that_begins_with_related_is_not_taken_for_a_promo():
+    text = ("Related to the harbour works is the question of who pays for the new sea wall, which the council "
+            "has not answered.\n\nRelated: Council leader resigns\n\nThe works will take two years.")
+    assert removed_texts(text) == [("promotion", "Related: Council leader resigns")]
+
+
+def test_a_short_paragraph_may_repeat_without_being_removed():
+    text = ("The mayor asked the crowd a question.\n\nWho will pay?\n\nNobody answered, and the mayor asked "
+            "again.\n\nWho will pay?")
+    assert removed_texts(text) == []

@@ -24,8 +24,10 @@ __all__ = ["clean", "paragraphs", "promo_end", "trim"]
 # Paragraph-level boilerplate: the whole paragraph matches one of these (case-insensitive).
 _BOILERPLATE_PARAGRAPH = [
     ("advertisement", r"(?:skip\s+)?advertisement|story continues below(?: this)? advertisement|ad(?:vert)?s?"),
-    ("promotion", r"(?:also read|read more|read also|related|see also|recommended|more from [\w ]+|watch|"
-                  r"must read|don't miss|trending)\b\s*[:|\-–—]?.{0,200}"),
+    # "Related", "Watch"… also begin real sentences ("Related to biological evolution is…"), so
+    # they need a separator after them; "Also read" and the like never begin one.
+    ("promotion", r"(?:(?:also read|read more|read also|see also|must read|don't miss)\b\s*[:|\-–—]?"
+                  r"|(?:related|recommended|more from [\w ]+|watch|trending)\s*[:|\-–—]).{0,200}"),
     ("newsletter prompt", r"(?:sign up|subscribe|get (?:the|our) [\w ]*newsletter|join our)\b.{0,250}"),
     ("call to action", r"click here\b.{0,200}|download (?:the|our) app\b.{0,200}"),
     ("share prompt", r"(?:share|tweet|email|print|copy link|share this (?:article|story)|share on [\w ]+"
@@ -51,6 +53,8 @@ _PROMO = re.compile(r"(?:(?<=\s)|\A)(?:also read|read also|read more|see also|re
                     re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|\Z)")
 _HEADING_MAX_WORDS = 10
+# Short paragraphs ("How old are you?") may repeat on purpose; only longer repeats are copies.
+_REPEAT_MIN_WORDS = 5
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\S+")
@@ -97,7 +101,7 @@ def clean(text: str) -> tuple[list[tuple[int, int]], tuple[Span, ...]]:
         body = text[start:end]
         reason = _paragraph_reason(body, several=len(paras) > 1)
         key = " ".join(body.lower().split())
-        if reason is None and key in seen and len(key.split()) >= 3:
+        if reason is None and key in seen and len(key.split()) >= _REPEAT_MIN_WORDS:
             reason = "repeated paragraph"
         seen.add(key)
         if reason:

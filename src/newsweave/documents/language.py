@@ -32,7 +32,10 @@ CANDIDATES = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", 
 OTHER_LANGUAGE_RATIO = 0.7
 MIN_SHARE = 0.12
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_SAMPLE_WORDS = 2000
+_SAMPLE_WORDS = 1000
+_SAMPLE_CHARS = 8000
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 @dataclass(frozen=True)
@@ -58,21 +61,33 @@ def _stoplists() -> dict[str, frozenset[str]]:
 
 def detect_language(text: str) -> Language:
     """The most likely language of ``text``; English when the evidence is too thin to say."""
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
-    if letters:
-        scripts = Counter(unicodedata.name(ch, "UNKNOWN").split()[0] for ch in letters)
+    sample = text[:_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_LATIN.findall(sample)) / letters < 0.5:
+        scripts = Counter(unicodedata.name(ch, "UNKNOWN").split()[0] for ch in sample if ch.isalpha())
         script, count = scripts.most_common(1)[0]
-        latin = scripts.get("LATIN", 0) / len(letters)
-        if latin < 0.5:
-            return Language(code=script.lower(), name=f"{script.title()} script", share=count / len(letters))
-    words = [w.lower() for w in _WORD.findall(text)][:_SAMPLE_WORDS]
+        return Language(code=script.lower(), name=f"{script.title()} script", share=count / letters)
+    words = [w.lower() for w in _WORD.findall(sample)][:_SAMPLE_WORDS]
     if len(words) < 5:
         return Language(code="en", name="English", share=0.0)
-    counts = Counter(words)
-    shares = {name: sum(n for w, n in counts.items() if w in stoplist) / len(words)
-              for name, stoplist in _stoplists().items()}
+    hits: Counter[str] = Counter()
+    index = _index()
+    for word, n in Counter(words).items():
+        for name in index.get(word, ()):
+            hits[name] += n
+    shares = {name: hits[name] / len(words) for name in CANDIDATES}
     english = shares.pop("English")
     best = max(shares, key=shares.get)
     if shares[best] < OTHER_LANGUAGE_RATIO * english or shares[best] < MIN_SHARE:
         return Language(code="en", name="English", share=english)
     return Language(code=CANDIDATES[best], name=best.replace("_Bokmal", ""), share=shares[best])
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """Word → the candidate languages whose (scored) stoplist holds it."""
+    languages: dict[str, list[str]] = {}
+    for name, stoplist in _stoplists().items():
+        for word in stoplist:
+            languages.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in languages.items()}
