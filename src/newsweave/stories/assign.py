@@ -41,12 +41,16 @@ class StoryAssigner:
         self.clusterer = StoryClusterer(self.options)
         self.copies = CopyDetector(threshold=self.options.copy_threshold) if copies else None
         self._story_of: dict[str, str] = {}
+        # The signature made by the last decide(), so commit() need not rebuild it from bytes
+        # (building a MinHash costs about a millisecond); replay after a restart has only bytes.
+        self._last: tuple[str, MinHash] | None = None
 
     def decide(self, article: Article) -> Decision:
         features = self.clusterer.features(term_counts(article.text, article.title))
         published = as_date(article.published)
         sig = signature(article.text) if self.copies is not None else None
         copy_of = self._original(sig)
+        self._last = (article.id, sig) if sig is not None else None
         if copy_of is not None:
             story, new, score = self._story_of[copy_of], False, 1.0
         else:
@@ -60,7 +64,9 @@ class StoryAssigner:
         self.clusterer.add(decision.story, decision.features, decision.published)
         self._story_of[decision.article] = decision.story
         if self.copies is not None and decision.signature:
-            self.copies.add(decision.article, from_bytes(decision.signature))
+            fresh = self._last is not None and self._last[0] == decision.article
+            self.copies.add(decision.article, self._last[1] if fresh else from_bytes(decision.signature))
+        self._last = None
 
     def _original(self, sig: MinHash | None) -> str | None:
         if sig is None or self.copies is None:
