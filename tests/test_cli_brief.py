@@ -129,3 +129,26 @@ def test_an_outlet_mapping_without_equals_sign_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit:
         main(["brief", "x.txt", "--outlet", "WION"])
     assert exit.value.code == 2 and "expected NAME=OUTLET" in capsys.readouterr().err
+
+
+def test_brief_without_articles_or_story_is_a_fatal_error(capsys):
+    assert main(["brief"]) == EXIT_FATAL
+    assert "give articles to brief, or --story ID" in capsys.readouterr().err
+
+
+def test_a_stored_story_can_be_briefed_by_its_id(seeds_dir, tmp_path, capsys):
+    db = str(tmp_path / "news.sqlite")
+    assert main(["ingest", str(seeds_dir), "--db", db]) == EXIT_OK
+    capsys.readouterr()
+    main(["stories", "--db", db, "--format", "json"])
+    (story,) = json.loads(capsys.readouterr().out)
+    assert main(["brief", "--story", story["id"], "--db", db, "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["story"] == story["id"] and data["summary"]
+    assert sorted(a["id"] for a in data["articles"]) == sorted(story["articles"])
+
+
+def test_an_unknown_story_is_a_fatal_error_naming_it(tmp_path, capsys):
+    db = str(tmp_path / "news.sqlite")
+    assert main(["brief", "--story", "NOPE", "--db", db]) == EXIT_FATAL
+    assert "NOPE" in capsys.readouterr().err

@@ -96,7 +96,8 @@ def _add_brief(commands) -> None:
         epilog="Examples:\n"
                "  newsweave brief ../shared/seeds --words 120\n"
                "  newsweave brief a.html b.txt feed.xml --format html --out brief.html\n"
-               "  newsweave brief ../shared/seeds --outlet 000_82769e1fad382a14=WION --date 2023-06-18\n\n"
+               "  newsweave brief ../shared/seeds --outlet 000_82769e1fad382a14=WION --date 2023-06-18\n"
+               "  newsweave brief --story S0000001 --db news.sqlite --format markdown\n\n"
                "Exit codes: 0 all inputs used, 1 some inputs rejected (brief still written, reasons on\n"
                "standard error), 2 usage or fatal error.")
     parser.add_argument("articles", nargs="*", help="files, directories, URLs, or - for standard input")
