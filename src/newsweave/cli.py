@@ -363,13 +363,49 @@ def _add_stories(commands) -> None:
 
 # --- serve ------------------------------------------------------------------------------------------
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+    except ImportError:
+        print("newsweave: uvicorn is not installed; install it with: pip install 'newsweave[web]'", file=sys.stderr)
+        return EXIT_FATAL
+    from .store import default_store_url
+    from .web import create_app
+
+    options = Options(reference_date=args.date, fetch=FetchOptions(allow_private=args.allow_private))
+    app = create_app(args.db or default_store_url(), options)
+    print(f"newsweave: serving {args.db or default_store_url()} at http://{args.host}:{args.port}/ "
+          "(Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return EXIT_OK
+
+
+def _add_serve(commands) -> None:
+    parser = commands.add_parser(
+        "serve", help="serve the web pages and the JSON API over a store",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Serve the stories of a store as web pages (open http://HOST:PORT/ in a browser) and as a\n"
+                    "JSON API under /api, described by the OpenAPI schema at /openapi.json.",
+        epilog="Examples:\n"
+               "  newsweave serve --db news.sqlite\n"
+               "  newsweave serve --db news.sqlite --host 127.0.0.1 --port 8080 --allow-private")
+    parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    parser.add_argument("--date", type=_iso_date, help="reference date YYYY-MM-DD for articles with none")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let the server fetch URLs on private or loopback addresses (off by default)")
+    parser.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"], default="info")
+    parser.set_defaults(run=_cmd_serve)
+
+
 # --- batch ------------------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="Cited multi-source news briefs.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_brief, _add_quotes, _add_eval, _add_ingest, _add_stories):
+    for add in (_add_brief, _add_quotes, _add_eval, _add_ingest, _add_stories, _add_serve):
         add(commands)
     return parser
 
