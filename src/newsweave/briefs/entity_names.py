@@ -14,7 +14,8 @@ _HONORIFICS = {
     "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt", "adm", "president", "secretary", "minister",
     "premier", "chancellor", "senator", "governor", "judge", "justice", "mayor", "king", "queen", "prince",
     "princess", "pope", "sheikh", "general", "colonel", "ambassador", "chairman", "rabbi", "father",
-    "vice", "deputy", "sister", "brother", "prime", "foreign", "defence", "defense", "state", "of", "the", "former", "chief",
+    "vice", "deputy", "sister", "brother", "councillor", "councilor", "councilman",
+    "councilwoman", "commissioner", "inspector", "detective", "sergeant", "officer", "coach", "chief", "fire", "prime", "foreign", "defence", "defense", "state", "of", "the", "former", "chief",
     "rep.", "sen.", "gov.", "dr.", "mr.", "mrs.", "ms.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.",
 }
 _POSSESSIVE = re.compile(r"[’']s?$")
