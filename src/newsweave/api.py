@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .briefs import build_brief
@@ -10,6 +11,8 @@ from .documents import Nlp, prepare
 from .errors import InputError
 from .model import Article, Brief, Document, IngestSummary, RawDocument, Rejection
 from .sources import read_inputs
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .store import Store
@@ -44,6 +47,10 @@ class Newsweave:
                 documents.append(prepare(item, self.nlp, self.options))
             except InputError as error:
                 rejections.append(Rejection(input=error.input, reason=error.reason, article=error.article))
+            except Exception as error:  # noqa: BLE001 - an extractor crash on one odd page must not stop the batch
+                log.exception("preparing %s from %s failed", item.id, item.origin)
+                rejections.append(Rejection(input=item.origin, article=item.id,
+                                            reason=f"could not be processed: {type(error).__name__}: {str(error)[:200]}"))
         return documents, rejections
 
     def _raw_documents(self, inputs: Iterable[str | RawDocument]) -> Iterator[RawDocument | Rejection]:

@@ -8,6 +8,7 @@ directly; a URL's own text; ``stdin`` for standard input. Containers give their 
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -26,6 +27,7 @@ from .warc import read_warc
 __all__ = ["read_inputs", "read_bytes"]
 
 MB = 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 def read_inputs(inputs: Iterable[str], options: Options, *, fetcher: Fetcher | None = None,
@@ -76,8 +78,8 @@ def _read_file(file: Path, article_id: str, options: Options, fetcher: Fetcher |
     except OSError as error:
         yield Rejection(input=origin, reason=f"cannot read: {error.strerror or error}", article=article_id)
         return
-    yield from read_bytes(data, origin=origin, article_id=article_id, options=options, fetcher=fetcher,
-                          default_outlet=file.stem)
+    yield from _guarded(read_bytes(data, origin=origin, article_id=article_id, options=options, fetcher=fetcher,
+                                   default_outlet=file.stem), origin, article_id)
 
 
 def _read_stream(stream: BinaryIO, options: Options, fetcher: Fetcher | None) -> Iterator[RawDocument | Rejection]:
@@ -86,8 +88,8 @@ def _read_stream(stream: BinaryIO, options: Options, fetcher: Fetcher | None) ->
         yield Rejection(input="-", article="stdin", reason=f"standard input is over the limit of "
                                                              f"{options.max_input_bytes / MB:.1f} MB (max_input_bytes)")
         return
-    yield from read_bytes(data, origin="-", article_id="stdin", options=options, fetcher=fetcher,
-                          default_outlet="stdin")
+    yield from _guarded(read_bytes(data, origin="-", article_id="stdin", options=options, fetcher=fetcher,
+                                   default_outlet="stdin"), "-", "stdin")
 
 
 def _read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[RawDocument | Rejection]:
@@ -96,9 +98,23 @@ def _read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[RawDocum
     except FetchError as error:
         yield Rejection(input=url, reason=error.reason, article=url)
         return
-    for item in read_bytes(page.content, origin=url, article_id=url, options=options, fetcher=fetcher,
-                           default_outlet=None, url=page.final_url):
-        yield item
+    yield from _guarded(read_bytes(page.content, origin=url, article_id=url, options=options, fetcher=fetcher,
+                                   default_outlet=None, url=page.final_url), url, url)
+
+
+def _guarded(items: Iterator[RawDocument | Rejection], origin: str, article_id: str) -> Iterator[RawDocument | Rejection]:
+    """Pass items through; a parser library failing on odd input becomes a rejection of that input.
+
+    The readers catch the errors their libraries document; this net is for the ones they do not
+    (a crash deep in a parser), so one strange file cannot stop a batch. It logs the traceback so
+    the bug is still visible.
+    """
+    try:
+        yield from items
+    except Exception as error:  # noqa: BLE001 - deliberately broad, see docstring
+        log.exception("reading %s failed", origin)
+        yield Rejection(input=origin, article=article_id,
+                        reason=f"could not be read: {type(error).__name__}: {str(error)[:200]}")
 
 
 def read_bytes(data: bytes, *, origin: str, article_id: str, options: Options, fetcher: Fetcher | None = None,
