@@ -142,3 +142,10 @@ def test_an_empty_brief_is_a_complete_page_with_a_note():
     html = to_html(Brief(articles=(), summary=()))
     assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
     assert "No summary" in html and 'id="agreement"' not in html
+
+
+def test_the_context_leaves_out_what_cleaning_removed(brief):
+    html = to_html(brief)
+    assert "Haftar" in next(iter(brief.texts.values()))  # the promotion line is in the text as read
+    assert "Haftar" not in html
+    assert re.search(r"sustained diplomacy\.&quot;</mark> … Blinken was speaking alongside", html)

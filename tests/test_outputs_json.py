@@ -108,7 +108,7 @@ def _schema_paths(cls, prefix: str = "") -> set[str]:
     paths: set[str] = {f"ref.{key}" for key in _REF_KEYS}
     hints = typing.get_type_hints(cls)
     for f in dataclasses.fields(cls):
-        if cls is Brief and f.name == "texts":
+        if cls is Brief and f.name in ("texts", "removed"):
             continue
         path = f"{prefix}{f.name}"
         hint = hints[f.name]

@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from newsweave.model import (ArticleInfo, Brief, Claim, Contradiction, ContradictionSide, Entity, OutletAngle,
-                             OutletCount, Quote, QuoteMention, SingleSourceFact, SourceRef, SummarySentence,
-                             TimelineEvent)
+                             OutletCount, Quote, QuoteMention, SingleSourceFact, SourceRef, Span,
+                             SummarySentence, TimelineEvent)
 
 A, B, C = "000_82769e1fad382a14.txt", "002_f33cf88d83b625ee.txt", "003_87f9573ed8a4bfae.txt"
 OUTLETS = {A: "WION", B: "CNN", C: "AP"}
@@ -46,6 +46,11 @@ class Seeds:
     def span(self, article: str, phrase: str) -> SourceRef:
         at = self.texts[article].index(phrase)
         return SourceRef(article, OUTLETS[article], at, at + len(phrase))
+
+    def removed(self, article: str, first: str, kept: str) -> Span:
+        """A promotion line as cleaning would set it aside: from ``first`` up to ``kept``."""
+        text = self.texts[article]
+        return Span(text.index(first), text.index(kept), "promotion")
 
     def text(self, ref: SourceRef) -> str:
         return self.texts[ref.article][ref.start:ref.end]
@@ -91,6 +96,7 @@ def rich_brief(seeds: Seeds) -> Brief:
         outlets=(OutletAngle(OUTLETS[C], (C,), ("c3",), (), ("Mike Pompeo",)),),
         story="Blinken visits Beijing",
         texts=dict(seeds.texts),
+        removed={A: (seeds.removed(A, "Also Read: Haftar", "Blinken was speaking alongside"),)},
     )
 
 

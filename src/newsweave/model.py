@@ -250,6 +250,9 @@ class Brief:
     texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Article id → text as read, so renderers can show a citation in context. Not serialised
     into the JSON brief's article list; the HTML report embeds the cited context from it."""
+    removed: dict[str, tuple[Span, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Article id → the spans of ``texts`` that cleaning set aside (promotion, boilerplate), so a
+    renderer showing a citation in its context leaves them out. Not serialised, like ``texts``."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class Citations:
 
     def __init__(self, brief: Brief):
         self.texts = brief.texts
+        self.removed = brief.removed
         self._numbers: dict[SourceRef, int] = {}
 
     def number(self, ref: SourceRef) -> int:
@@ -46,6 +47,8 @@ class Citations:
         return text[ref.start:ref.end]
 
     def context(self, ref: SourceRef) -> Context | None:
+        """The paragraph around the span, without the stretches cleaning removed (promotion lines
+        like "Also Read: ..." sit inside paragraphs in some outlets' text)."""
         cited = self.cited_text(ref)
         if cited is None:
             return None
@@ -53,12 +56,30 @@ class Citations:
         start = text.rfind("\n", 0, ref.start) + 1
         end = text.find("\n", ref.end)
         end = len(text) if end < 0 else end
-        before, after = text[start:ref.start], text[ref.end:end]
+        before = self._kept(ref.article, start, ref.start)
+        after = self._kept(ref.article, ref.end, end)
         if len(before) > CONTEXT_CHARS:
             before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
         if len(after) > CONTEXT_CHARS:
             after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
         return Context(before=before, cited=cited, after=after)
+
+    def _kept(self, article: str, start: int, end: int) -> str:
+        """``text[start:end]`` with removed spans cut out, each cut shown as an ellipsis."""
+        text, pieces, at = self.texts[article], [], start
+        for span in sorted(self.removed.get(article, ()), key=lambda s: s.start):
+            if span.end <= at or span.start >= end:
+                continue
+            pieces += [text[at:span.start], " … "]
+            at = span.end
+        pieces.append(text[at:end])
+        return _squeeze("".join(pieces)) if len(pieces) > 1 else pieces[0]
+
+
+def _squeeze(text: str) -> str:
+    """Fold the doubled spaces a cut leaves, keeping the text's own leading and trailing space."""
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return lead[:1] + " ".join(text.split()) + trail[:1]
 
 
 def summary_words(brief: Brief) -> int:

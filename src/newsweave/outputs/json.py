@@ -17,8 +17,9 @@ from ..model import Brief
 
 # Bump when a field's meaning changes incompatibly; adding fields does not need a bump.
 SCHEMA_VERSION = 1
-# ``Brief.texts`` holds whole article texts: too big and too sensitive (copyright) for the brief.
-_NOT_SERIALISED = {(Brief, "texts")}
+# ``Brief.texts`` holds whole article texts: too big and too sensitive (copyright) for the brief;
+# ``Brief.removed`` only makes sense next to them.
+_NOT_SERIALISED = {(Brief, "texts"), (Brief, "removed")}
 _SOURCE = "JSON brief"
 
 
