@@ -89,7 +89,9 @@ def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: s
     article = document.article
     starts = [s.start for s in document.sentences]
     result = []
+    covered: list[tuple[int, int]] = []
     for ent in _ents(document, parsed):
+        covered.append((ent.start_char, ent.end_char))
         surface = _surface(ent.text)
         if _is_junk(surface, len(ent)):
             continue
@@ -113,6 +115,25 @@ def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: s
             key = _ALIASES.get(surface.lower(), surface)
         result.append(_Mention(key=key, surface=surface, kind=kind, article=article.id, outlet=article.outlet,
                                sentence=sentence.ref, roles=roles))
+    result.extend(_bare_surnames(document, names, surnames, covered))
+    return result
+
+
+def _bare_surnames(document: Document, names: NameIndex, surnames: set[str], covered) -> list[_Mention]:
+    """Surnames of known people that NER missed ("Lind promised..." after "Sara Lind"): counted too.
+    A surname followed by another capitalised word ("North Korea") is something else."""
+    article = document.article
+    result = []
+    if not surnames:
+        return result
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?![’']?\s*[A-Z])")
+    for sentence in document.sentences:
+        for match in pattern.finditer(article.text, sentence.start, sentence.end):
+            if any(a <= match.start() < b for a, b in covered):
+                continue
+            result.append(_Mention(key=names.expand(match.group(1), article.id), surface=match.group(1),
+                                   kind="person", article=article.id, outlet=article.outlet,
+                                   sentence=sentence.ref, roles=[]))
     return result
 
 
