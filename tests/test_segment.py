@@ -75,3 +75,23 @@ def test_sentences_carry_a_normalized_form_with_straight_quotes_and_single_space
     [sentence] = segment(article, [(0, len(article.text))], nlp)
     assert sentence.normalized == '"Twelve boats," she said.'
     assert sentence.text == article.text
+
+
+def test_a_wire_dateline_with_a_state_abbreviation_stays_one_sentence(nlp):
+    # senter alone splits after "Conn." here.
+    text = ("TRURO, Conn. (AP) - A Penzance man who says a ferry ticket machine cheated him is suing the "
+            "harbour board. Traders were pleased.")
+    assert sentences_of(text, nlp)[0] == ("TRURO, Conn. (AP) - A Penzance man who says a ferry ticket machine "
+                                          "cheated him is suing the harbour board.")
+
+
+def test_a_time_zone_after_a_clock_time_stays_in_the_sentence(nlp):
+    text = "The ferry, delayed because of bad weather, left Truro at 10:25 a.m. EDT on Saturday. It was full."
+    assert sentences_of(text, nlp) == ["The ferry, delayed because of bad weather, left Truro at 10:25 a.m. EDT "
+                                       "on Saturday.", "It was full."]
+
+
+def test_military_ranks_do_not_end_a_sentence(nlp):
+    text = "The plan was announced by Police Maj. Jory Pascoe on Friday. It takes effect in May."
+    assert sentences_of(text, nlp) == ["The plan was announced by Police Maj. Jory Pascoe on Friday.",
+                                       "It takes effect in May."]
