@@ -283,6 +283,9 @@ class Quantity:
     start: int
     end: int
     text: str
+    bound: str = ""
+    """What the qualifier says of the true value: "about" (near it), "min" (at least it: "more than"),
+    "max" (at most it: "up to", "less than"), or "" when unqualified."""
 
 
 @dataclass(frozen=True)
@@ -309,3 +312,18 @@ class IngestSummary:
     duplicates: int = 0
     updated: int = 0
     rejected: int = 0
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What one ``newsweave batch`` run did: shards read, articles kept, wire copies, stories,
+    briefs written, rejections recorded, and the output files (paths) it wrote."""
+
+    shards: int = 0
+    articles: int = 0
+    copies: int = 0
+    stories: int = 0
+    briefs: int = 0
+    rejected: int = 0
+    outputs: tuple[str, ...] = ()
+    seconds: float = 0.0
