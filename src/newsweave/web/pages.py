@@ -45,13 +45,24 @@ def error_response(request: Request, status: int, message: str) -> Response:
 
 @router.get("/")
 @router.get("/index.json")
-async def index(request: Request, q: str | None = Query(None, max_length=500), since: date | None = None,
-                until: date | None = None, page: int = Query(1, ge=1, le=100_000)):
+async def index(request: Request, q: str | None = Query(None, max_length=500), since: str | None = None,
+                until: str | None = None, page: int = Query(1, ge=1, le=100_000)):
+    # The search form sends empty fields for dates left blank: those mean "no limit", not an error.
     q = (q or "").strip() or None
+    since, until = _day("since", since), _day("until", until)
     data = await stories_page(request, q=q, since=since, until=until, page=page, size=None)
     if request.url.path.endswith(".json"):
         return data
     return _render(request, "stories.html", {**data, "q": q or "", "since": since, "until": until})
+
+
+def _day(name: str, value: str | None) -> date | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
 @router.get("/stories/{story_id}.json")

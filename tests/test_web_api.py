@@ -1,0 +1,181 @@
+"""The JSON API, in process (Starlette's TestClient) over a real SQLite store and the real spaCy model."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from contextlib import redirect_stdout
+
+import pytest
+from starlette.testclient import TestClient
+
+from newsweave.api import Newsweave
+from newsweave.cli import main
+from newsweave.config import Options, WebOptions
+from newsweave.web import create_app
+
+# Invented articles about an invented event; long enough (25+ words) and plainly English.
+HARBOUR = ("The city council of Port Avel voted on Tuesday to rebuild the old harbour wall after the storm of "
+           "last winter. The project will cost 12 million euros and take three years, the mayor said at a "
+           "press conference in the town hall.")
+LIBRARY = ("A new public library opened in the village of Marren on Friday with ten thousand books and a "
+           "reading garden. Volunteers spent two years raising the money, and the first visitors queued "
+           "before dawn to borrow novels and maps.")
+
+
+@pytest.fixture()
+def client(tmp_path, nlp):
+    app = create_app(str(tmp_path / "api.sqlite"), Options(web=WebOptions(page_size=1)),
+                     engine=Newsweave(nlp=nlp))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def add(client, *records):
+    response = client.post("/api/articles", json={"records": list(records)})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_an_empty_store_lists_no_stories(client):
+    assert client.get("/api/stories").json() == {"stories": [], "page": 1, "size": 1, "next_page": None}
+
+
+def test_an_empty_list_of_records_is_a_bad_request(client):
+    response = client.post("/api/articles", json={"records": []})
+    assert response.status_code == 400
+    assert "at least one" in response.json()["error"]
+
+
+def test_malformed_json_is_a_400_not_a_server_error(client):
+    response = client.post("/api/articles", content=b'{"records": [', headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid request"
+
+
+def test_json_of_the_wrong_shape_is_a_422_naming_the_field(client):
+    response = client.post("/api/articles", json={"records": [{"text": HARBOUR, "colour": "red"}]})
+    assert response.status_code == 422
+    assert any("colour" in problem["where"] for problem in response.json()["detail"])
+
+
+def test_a_body_over_the_size_limit_is_refused_with_413(tmp_path):
+    app = create_app(str(tmp_path / "small.sqlite"), Options(web=WebOptions(max_body_bytes=1000)))
+    with TestClient(app) as small:
+        response = small.post("/api/articles", json={"records": [{"text": HARBOUR * 10}]})
+    assert response.status_code == 413
+
+
+def test_each_record_is_reported_stored_duplicate_or_rejected_with_its_reason(client):
+    result = add(client, {"id": "harbour", "text": HARBOUR, "outlet": "Avel Post"}, {"id": "again", "text": HARBOUR},
+                 {"id": "tiny", "text": "Too short to be an article."})
+    statuses = {r["article"]: (r["status"], r["reason"]) for r in result["results"]}
+    assert statuses["harbour"] == ("stored", None)
+    assert statuses["again"][0] == "duplicate"
+    assert statuses["tiny"][0] == "rejected" and "too short" in statuses["tiny"][1]
+    assert (result["stored"], result["duplicates"], result["rejected"]) == (1, 1, 1)
+
+
+def test_raw_html_with_its_url_is_stored_under_that_url(client):
+    page = f"<html><head><title>Harbour wall</title></head><body><article><p>{HARBOUR}</p></article></body></html>"
+    result = client.post("/api/articles/html", json={"html": page, "url": "https://avel.example/harbour"}).json()
+    assert result["results"][0]["status"] == "stored"
+    stored = client.get("/api/articles/https://avel.example/harbour").json()
+    assert stored["url"] == "https://avel.example/harbour" and "harbour wall" in stored["text"]
+
+
+def test_uploaded_files_are_read_like_files_given_to_ingest(client):
+    files = [("files", ("../../etc/library.txt", LIBRARY.encode(), "text/plain"))]
+    result = client.post("/api/articles/files", files=files).json()
+    assert result["results"][0]["status"] == "stored"
+    # Only the last part of the browser's file name is used: an upload never names a server path.
+    assert result["results"][0]["article"] == "library.txt"
+
+
+def test_a_url_that_is_not_http_is_refused_and_never_read_from_disk(client):
+    for url in ("/etc/passwd", "file:///etc/passwd"):
+        response = client.post("/api/articles/url", json={"url": url})
+        assert response.status_code == 400
+        assert "http" in response.json()["error"]
+
+
+def test_fetching_a_loopback_address_is_refused_by_default(client):
+    result = client.post("/api/articles/url", json={"url": "http://127.0.0.1:9/feed.xml"}).json()
+    assert result["results"][0]["status"] == "rejected"
+    assert "allow-private" in result["results"][0]["reason"]
+
+
+def test_stories_are_paged_and_filtered_by_text(client):
+    add(client, {"id": "harbour", "text": HARBOUR, "published": "2024-03-05"},
+        {"id": "library", "text": LIBRARY, "published": "2024-03-08"})
+    first = client.get("/api/stories").json()
+    assert len(first["stories"]) == 1 and first["next_page"] == 2
+    second = client.get("/api/stories", params={"page": 2}).json()
+    assert second["next_page"] is None
+    assert first["stories"][0]["id"] != second["stories"][0]["id"]
+    found = client.get("/api/stories", params={"q": "library volunteers", "size": 10}).json()["stories"]
+    assert [s["title"] for s in found] == [LIBRARY.split("\n")[0][:97].rsplit(" ", 1)[0] + "…"]
+
+
+def test_stories_are_filtered_by_date(client):
+    add(client, {"id": "harbour", "text": HARBOUR, "published": "2024-03-05"},
+        {"id": "library", "text": LIBRARY, "published": "2024-03-08"})
+    since = client.get("/api/stories", params={"since": "2024-03-07", "size": 10}).json()["stories"]
+    until = client.get("/api/stories", params={"until": "2024-03-06", "size": 10}).json()["stories"]
+    assert [s["first_published"][:10] for s in since] == ["2024-03-08"]
+    assert [s["first_published"][:10] for s in until] == ["2024-03-05"]
+
+
+def test_a_search_with_no_words_is_a_bad_request(client):
+    assert client.get("/api/articles/search", params={"q": "!!! ???"}).status_code == 400
+
+
+def test_search_finds_articles_by_their_words(client):
+    add(client, {"id": "harbour", "text": HARBOUR}, {"id": "library", "text": LIBRARY})
+    found = client.get("/api/articles/search", params={"q": "reading garden"}).json()["articles"]
+    assert [a["id"] for a in found] == ["library"]
+
+
+def test_an_unknown_story_is_a_404_with_a_message(client):
+    for path in ("/api/stories/S404", "/api/stories/S404/brief", "/stories/S404.json"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "S404" in response.json()["error"]
+
+
+def test_the_brief_is_exactly_the_brief_command_json(client, seeds_dir, tmp_path):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(seeds_dir.glob("*.txt"))]
+    story = client.post("/api/articles/files", files=files).json()["results"][0]["story"]
+    served = client.get(f"/api/stories/{story}/brief").json()
+    db = client.app.state.access.url
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["brief", "--story", story, "--db", db, "--format", "json"]) == 0
+    assert served == json.loads(out.getvalue())
+    assert served["summary"], "the seeds brief has a summary"
+
+
+def test_the_story_page_has_a_json_twin_with_the_story_and_its_brief(client, seeds_dir):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(seeds_dir.glob("*.txt"))]
+    story = client.post("/api/articles/files", files=files).json()["results"][0]["story"]
+    twin = client.get(f"/stories/{story}.json").json()
+    assert twin["story"] == client.get(f"/api/stories/{story}").json()
+    assert twin["brief"] == client.get(f"/api/stories/{story}/brief").json()
+
+
+def test_the_openapi_schema_is_served_and_the_cdn_docs_pages_are_off(client):
+    schema = client.get("/openapi.json").json()
+    assert {"/api/articles", "/api/stories", "/api/articles/search"} <= set(schema["paths"])
+    assert client.get("/docs").status_code == 404
+
+
+def test_pages_refer_to_no_other_host(client, seeds_dir):
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(seeds_dir.glob("*.txt"))]
+    story = client.post("/api/articles/files", files=files).json()["results"][0]["story"]
+    for path in ("/", f"/stories/{story}", "/add"):
+        page = client.get(path, headers={"accept": "text/html"})
+        assert page.status_code == 200
+        assets = re.findall(r'\bsrc="([^"]*)"', page.text) + re.findall(r'<link[^>]*\bhref="([^"]*)"', page.text)
+        assert assets and all(a.startswith("/") and not a.startswith("//") for a in assets), assets
+        assert "default-src 'self'" in page.headers["content-security-policy"]
