@@ -158,3 +158,16 @@ def test_standard_input_is_read_when_the_input_is_a_dash():
 def test_a_gzip_file_that_is_not_a_warc_is_rejected_as_binary(tmp_path):
     [rejection] = read(write(tmp_path, "story.txt.gz", gzip.compress(STORY.encode())))
     assert isinstance(rejection, Rejection) and "binary" in rejection.reason
+
+
+def test_an_html_page_in_a_declared_legacy_encoding_is_decoded_with_it(tmp_path):
+    # Bytes that are valid in both cp1251 and cp1252: only the <meta> says which is meant.
+    page = "<html><head><meta charset=\"windows-1251\"></head><body><p>Привет</p></body></html>"
+    [raw] = read(write(tmp_path, "ru.html", page.encode("cp1251")))
+    assert "Привет" in raw.content
+
+
+def test_a_declared_encoding_that_does_not_fit_the_bytes_is_ignored(tmp_path):
+    page = "<html><head><meta charset=\"ascii\"></head><body><p>Café “quoted”</p></body></html>"
+    [raw] = read(write(tmp_path, "cafe.html", page.encode("utf-8")))
+    assert "Café “quoted”" in raw.content

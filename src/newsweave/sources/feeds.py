@@ -52,10 +52,10 @@ def read_feed(text: str, *, origin: str, file_id: str, fetcher: Fetcher | None,
             except FetchError as error:
                 yield Rejection(input=origin, reason=f"entry {number}: {error.reason}", article=article_id)
                 continue
-            from .decode import BinaryInput, decode
+            from .decode import BinaryInput, declared_charset, decode
 
             try:
-                markup = decode(page.content)
+                markup = decode(page.content, declared=declared_charset(page.content, page.content_type))
             except BinaryInput as error:
                 yield Rejection(input=origin, reason=f"entry {number}: linked page {link}: {error}", article=article_id)
                 continue

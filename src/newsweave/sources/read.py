@@ -16,7 +16,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..config import Options
 from ..errors import FetchError
 from ..model import RawDocument, Rejection
-from .decode import BinaryInput, decode
+from .decode import BinaryInput, declared_charset, decode
 from .feeds import read_feed
 from .fetch import Fetcher, is_url
 from .records import read_json, read_json_lines
@@ -99,7 +99,7 @@ def _read_url(url: str, options: Options, fetcher: Fetcher) -> Iterator[RawDocum
         yield Rejection(input=url, reason=error.reason, article=url)
         return
     yield from _guarded(read_bytes(page.content, origin=url, article_id=url, options=options, fetcher=fetcher,
-                                   default_outlet=None, url=page.final_url), url, url)
+                                   default_outlet=None, url=page.final_url, content_type=page.content_type), url, url)
 
 
 def _guarded(items: Iterator[RawDocument | Rejection], origin: str, article_id: str) -> Iterator[RawDocument | Rejection]:
@@ -118,7 +118,8 @@ def _guarded(items: Iterator[RawDocument | Rejection], origin: str, article_id: 
 
 
 def read_bytes(data: bytes, *, origin: str, article_id: str, options: Options, fetcher: Fetcher | None = None,
-               default_outlet: str | None = None, url: str | None = None) -> Iterator[RawDocument | Rejection]:
+               default_outlet: str | None = None, url: str | None = None,
+               content_type: str = "") -> Iterator[RawDocument | Rejection]:
     """The articles in one input's bytes, whatever its kind (sniffed from the content)."""
     if not data.strip():
         yield Rejection(input=origin, reason="empty input (no bytes)" if not data else "empty input (only whitespace)",
@@ -128,7 +129,7 @@ def read_bytes(data: bytes, *, origin: str, article_id: str, options: Options, f
         yield from read_warc(data, origin=origin)
         return
     try:
-        text = decode(data)
+        text = decode(data, declared=declared_charset(data, content_type))
     except BinaryInput as error:
         yield Rejection(input=origin, reason=str(error), article=article_id)
         return

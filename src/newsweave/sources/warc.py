@@ -12,7 +12,7 @@ import zlib
 from typing import Iterator
 
 from ..model import RawDocument, Rejection
-from .decode import BinaryInput, decode
+from .decode import BinaryInput, declared_charset, decode
 
 __all__ = ["read_warc"]
 
@@ -41,7 +41,7 @@ def read_warc(data: bytes, *, origin: str) -> Iterator[RawDocument | Rejection]:
                 continue
             count += 1
             try:
-                markup = _decode(body, content_type)
+                markup = decode(body, declared=declared_charset(body, content_type))
             except BinaryInput as error:
                 yield Rejection(input=origin, reason=f"record {uri}: {error}", article=uri)
                 continue
@@ -53,13 +53,3 @@ def read_warc(data: bytes, *, origin: str) -> Iterator[RawDocument | Rejection]:
         return
     if count == 0:
         yield Rejection(input=origin, reason="WARC holds no HTML response records")
-
-
-def _decode(body: bytes, content_type: str) -> str:
-    charset = content_type.lower().partition("charset=")[2].split(";")[0].strip(" \"'")
-    if charset:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(body)
