@@ -48,3 +48,16 @@ def test_the_exit_codes_table_matches_the_cli():
     for code in (cli.EXIT_OK, cli.EXIT_REJECTED, cli.EXIT_FATAL):
         assert f"| {code} |" in table
     assert build_parser().prog == "newsweave"
+
+
+def _name(package: str) -> str:
+    return re.split(r"[<>=\[ ;]", package, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_the_library_table_names_every_runtime_dependency():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    table = _section("Which libraries do what").lower().replace("_", "-")
+    missing = [_name(p) for p in project["dependencies"] if _name(p) not in table]
+    assert missing == []
