@@ -80,15 +80,3 @@ def _squeeze(text: str) -> str:
     """Fold the doubled spaces a cut leaves, keeping the text's own leading and trailing space."""
     lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
     return lead[:1] + " ".join(text.split()) + trail[:1]
-
-
-def summary_words(brief: Brief) -> int:
-    return sum(len(sentence.text.split()) for sentence in brief.summary)
-
-
-def used_articles(brief: Brief) -> list:
-    return [article for article in brief.articles if not article.rejected]
-
-
-def rejected_articles(brief: Brief) -> list:
-    return [article for article in brief.articles if article.rejected]

@@ -13,7 +13,7 @@ from html import escape
 
 from ..model import Brief, SourceRef
 from . import sections
-from .citations import Citations, rejected_articles, summary_words
+from .citations import Citations
 
 # System fonts only (nothing fetched); one column that fits a phone, tables scroll sideways.
 _CSS = """
@@ -45,7 +45,7 @@ def to_html(brief: Brief) -> str:
     title = brief.story or "News brief"
     body = [f"<header><h1>{escape(title)}</h1><p class=\"meta\">{len(sections.outlets(brief))} outlet(s), "
             f"{len([a for a in brief.articles if not a.rejected])} article(s), summary "
-            f"{summary_words(brief)} words</p></header>", _summary(brief, cite)]
+            f"{sections.summary_words(brief)} words</p></header>", _summary(brief, cite)]
     for block in (_agreement, _single_source, _contradictions, _quotes, _entities, _timeline, _coverage):
         body.append(block(brief, cite))
     body += [_articles(brief), _sources(cite)]
@@ -207,7 +207,7 @@ def _articles(brief: Brief) -> str:
         items.append(f"<li>{title} <span class=\"where\">{escape(', '.join(d for d in details if d))} "
                      f"({escape(article.id)})</span></li>")
     content = "<ul>" + "".join(items) + "</ul>"
-    rejected = rejected_articles(brief)
+    rejected = sections.rejected_articles(brief)
     if rejected:
         content += "<h3>Rejected inputs</h3><ul>" + "".join(
             f'<li class="rejected">{escape(a.id)}: {escape(a.rejected)}</li>' for a in rejected) + "</ul>"

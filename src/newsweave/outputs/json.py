@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from ..errors import InputError
 from ..model import Brief
+from .sections import summary_words
 
 # Bump when a field's meaning changes incompatibly; adding fields does not need a bump.
 SCHEMA_VERSION = 1
@@ -29,7 +30,7 @@ def to_json(brief: Brief) -> str:
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     data = _encode(brief)
-    data["words"] = sum(len(sentence.text.split()) for sentence in brief.summary)
+    data["words"] = summary_words(brief)
     data["version"] = SCHEMA_VERSION
     return data
 

@@ -11,7 +11,7 @@ import re
 
 from ..model import Brief
 from . import sections
-from .citations import Citations, rejected_articles, summary_words
+from .citations import Citations
 
 # Characters that CommonMark may read as markup inside a list item or table cell (emphasis, code,
 # links, HTML, entities, table pipes, strikethrough). Others (. - + !) only matter at the start of a
@@ -37,7 +37,7 @@ def to_markdown(brief: Brief) -> str:
     cite = Citations(brief)
     title = escape(brief.story) if brief.story else "Brief"
     out = [f"# {title}", "",
-           f"{len(sections.outlets(brief))} outlet(s), summary {summary_words(brief)} words.", ""]
+           f"{len(sections.outlets(brief))} outlet(s), summary {sections.summary_words(brief)} words.", ""]
     out += _summary(brief, cite)
     for block in (_agreement, _single_source, _contradictions, _quotes, _entities, _timeline, _angles):
         lines = block(brief, cite)
@@ -156,7 +156,7 @@ def _articles(brief: Brief) -> list[str]:
         details = [name, article.outlet, article.published and article.published.date().isoformat(),
                    article.author and f"by {article.author}", article.copy_of and f"copy of {article.copy_of}"]
         lines.append(f"- `{article.id}`: {', '.join(escape(d) if d is not name else d for d in details if d)}")
-    rejected = rejected_articles(brief)
+    rejected = sections.rejected_articles(brief)
     if rejected:
         lines += ["", "## Rejected inputs", ""]
         lines += [f"- `{a.id}`: {escape(a.rejected)}" for a in rejected]

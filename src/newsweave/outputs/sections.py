@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Brief, Claim, Quote, SingleSourceFact, TimelineEvent
+from ..model import ArticleInfo, Brief, Claim, Quote, SingleSourceFact, TimelineEvent
 
 UNATTRIBUTED = "Unattributed"
 
@@ -23,6 +23,14 @@ class Coverage:
     claims: int
     single_source: int
     quotes: int
+
+
+def summary_words(brief: Brief) -> int:
+    return sum(len(sentence.text.split()) for sentence in brief.summary)
+
+
+def rejected_articles(brief: Brief) -> list[ArticleInfo]:
+    return [article for article in brief.articles if article.rejected]
 
 
 def outlets(brief: Brief) -> list[str]:

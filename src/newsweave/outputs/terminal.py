@@ -8,7 +8,7 @@ import textwrap
 
 from ..model import Brief, SourceRef
 from . import sections
-from .citations import Citations, rejected_articles, summary_words
+from .citations import Citations
 
 WIDTH = 88
 INDENT = "  "
@@ -30,7 +30,7 @@ def _headline(brief: Brief) -> str:
     used = [a for a in brief.articles if not a.rejected]
     title = f"{brief.story}: " if brief.story else ""
     return (f"{title}brief of {len(used)} article(s) from {len(sections.outlets(brief))} outlet(s), "
-            f"summary {summary_words(brief)} words")
+            f"summary {sections.summary_words(brief)} words")
 
 
 def _wrap(text: str, width: int, indent: str = INDENT, hang: str | None = None) -> list[str]:
@@ -166,7 +166,7 @@ def _articles(brief: Brief) -> list[str]:
                    article.author and f"by {article.author}", article.url,
                    article.copy_of and f"copy of {article.copy_of}"]
         lines.append(f"{INDENT}{article.id}: {', '.join(d for d in details if d)}")
-    rejected = rejected_articles(brief)
+    rejected = sections.rejected_articles(brief)
     if rejected:
         lines += ["", "REJECTED INPUTS"] + [f"{INDENT}{a.id}: {a.rejected}" for a in rejected]
     return lines
