@@ -10,6 +10,7 @@ import pytest
 from newsweave.api import Newsweave
 from newsweave.model import Brief
 from newsweave.outputs import render
+from newsweave.outputs.json import brief_from_dict
 from newsweave.outputs.markdown import escape
 from test_outputs_html import Page
 from test_outputs_markdown import _footnotes
@@ -84,3 +85,7 @@ def test_html_marked_spans_are_exactly_the_cited_text(brief):
     assert len(page.cited) == len(brief.summary) + len(set(all_refs(brief)))
     for attrs, text in page.cited:
         assert brief.texts[attrs["data-article"]][int(attrs["data-start"]):int(attrs["data-end"])] == text
+
+
+def test_the_seeds_brief_round_trips_through_json(brief):
+    assert brief_from_dict(json.loads(render(brief, "json")), texts=brief.texts) == brief
