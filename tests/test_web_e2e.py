@@ -101,7 +101,7 @@ def test_clicking_a_citation_shows_the_exact_source_sentence(server, browser, se
         popover.locator("mark.cited").text_content() == expected
     assert source["outlet"] in popover.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "web-story-citation.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "web-story-citation.png"))
     page.close()
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal, TypeVar
 
 from ..config import Options
 from ..model import Brief, RawDocument, Rejection, StoredArticle
+from ..outputs.json import to_json
 from ..store import Store, open_store
 
 if TYPE_CHECKING:
@@ -66,6 +67,12 @@ class _Recorder:
         self.events.append(("rejected", rejection))
 
 
+@dataclass
+class _CachedBrief:
+    brief: Brief
+    json: bytes | None = None
+
+
 class StoreAccess:
     """Runs store work on the right thread. Start with ``open()``, stop with ``close()``."""
 
@@ -74,7 +81,7 @@ class StoreAccess:
         self.options = options
         self._engine = engine
         self._local = threading.local()
-        self._briefs: OrderedDict[tuple, Brief] = OrderedDict()
+        self._briefs: OrderedDict[tuple, _CachedBrief] = OrderedDict()
         self._writer: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._briefer: ThreadPoolExecutor | None = None
@@ -103,6 +110,20 @@ class StoreAccess:
 
     async def brief(self, story_id: str) -> Brief | None:
         """The story's brief, recomputed only when its articles changed; None for an unknown story."""
+        cached = await self._cached(story_id)
+        return cached.brief if cached else None
+
+    async def brief_json(self, story_id: str) -> bytes | None:
+        """The brief as ``newsweave brief --format json`` writes it, encoded once per brief version
+        (a brief's JSON runs to 100 kB: re-encoding it on every request would dominate the cost)."""
+        cached = await self._cached(story_id)
+        if cached is None:
+            return None
+        if cached.json is None:
+            cached.json = await self._run(self._readers, lambda: to_json(cached.brief).encode("utf-8"))
+        return cached.json
+
+    async def _cached(self, story_id: str) -> "_CachedBrief | None":
         stored = await self.read(lambda store: store.story_articles(story_id))
         if not stored:
             return None
@@ -110,12 +131,12 @@ class StoreAccess:
         if key in self._briefs:
             self._briefs.move_to_end(key)
             return self._briefs[key]
-        brief = await self._run(self._briefer, lambda: self._make_brief(story_id))
+        cached = _CachedBrief(await self._run(self._briefer, lambda: self._make_brief(story_id)))
         if self.options.web.brief_cache:
-            self._briefs[key] = brief
+            self._briefs[key] = cached
             while len(self._briefs) > self.options.web.brief_cache:
                 self._briefs.popitem(last=False)
-        return brief
+        return cached
 
     # --- on the worker threads ---
 

@@ -12,9 +12,9 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from ..outputs.json import brief_to_dict
 from . import intake
 from .access import StoreAccess
 from .schemas import (AddedOut, ArticleOut, ErrorOut, HtmlIn, RecordsIn, SearchOut, StoriesOut, StoryDetailOut,
@@ -112,11 +112,11 @@ async def story_detail(request: Request, story_id: str, *, text: bool = False) -
 
 @router.get("/stories/{story_id}/brief", responses={404: {"model": ErrorOut}},
             summary="The story's brief: the same JSON as `newsweave brief --format json`")
-async def get_brief(story_id: str, request: Request) -> dict[str, Any]:
-    brief = await _access(request).brief(story_id)
-    if brief is None:
+async def get_brief(story_id: str, request: Request) -> Response:
+    encoded = await _access(request).brief_json(story_id)
+    if encoded is None:
         raise HTTPException(404, f"no story {story_id!r}; list them at /api/stories")
-    return brief_to_dict(brief)
+    return Response(encoded, media_type="application/json")
 
 
 @router.get("/articles/search", response_model=SearchOut, responses=ERRORS, summary="Full-text article search")

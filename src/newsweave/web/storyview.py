@@ -63,7 +63,8 @@ def story_view(brief: Brief, members: list[StoredArticle]) -> StoryView:
     titles = {m.article.id: m.article.title for m in members}
     cite = _Numbering(brief, titles)
     for sentence in brief.summary:  # summary citations are numbered first, in reading order
-        cite(sentence.source)
+        for ref in (sentence.source, *sentence.also_reported_by):
+            cite(ref)
     outlets = tuple(sections.outlets(brief))
     matrix = tuple(MatrixRow(claim=c.text, independent=c.independent_outlets,
                              cells=tuple(_first(cite, c.refs, outlet) for outlet in outlets))
