@@ -401,11 +401,62 @@ def _add_serve(commands) -> None:
 
 # --- batch ------------------------------------------------------------------------------------------
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .engines import run_dask, run_local
+
+    options = _options(args)
+    progress = sys.stderr.isatty() or args.progress
+    if args.engine == "local":
+        if args.scheduler:
+            print("newsweave: --scheduler needs --engine dask", file=sys.stderr)
+            return EXIT_FATAL
+        summary = run_local(args.inputs, args.out, options=options, db=args.db, progress=progress)
+    else:
+        if not args.scheduler:
+            print(f"dask: starting a local cluster of {args.workers} worker processes on 127.0.0.1", file=sys.stderr)
+        summary = run_dask(args.inputs, args.out, options=options, scheduler=args.scheduler, workers=args.workers,
+                           db=args.db, progress=True)
+    print(f"{summary.shards} shards, {summary.articles} articles ({summary.copies} wire copies), {summary.stories} "
+          f"stories, {summary.briefs} briefs, {summary.rejected} rejected, in {summary.seconds:.1f} s "
+          f"({summary.articles / max(summary.seconds, 1e-9):.1f} articles/s); wrote {args.out}", file=sys.stderr)
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {value!r}")
+    return int(value)
+
+
+def _add_batch(commands) -> None:
+    parser = commands.add_parser(
+        "batch", help="run the whole pipeline over many WARC / JSON Lines shards, locally or on Dask",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Read shards, find wire copies, cluster stories (by week, merged across week edges) and write\n"
+                    "stories.parquet, articles.parquet, briefs.jsonl (one JSON brief per story) and\n"
+                    "rejections.jsonl to DIR. --engine dask runs the same stages on a Dask cluster.",
+        epilog="Examples:\n"
+               "  newsweave batch 'crawl/*.warc.gz' --out results\n"
+               "  newsweave batch 'shards/*.jsonl' --out results --engine dask --workers 2\n"
+               "  newsweave batch 'shards/*.jsonl' --out results --engine dask --scheduler tcp://10.0.0.5:8786 \\\n"
+               "      --db postgresql://user:pass@db/news\n\n"
+               "Exit codes: 0 all used, 1 some inputs rejected (see DIR/rejections.jsonl), 2 fatal error.")
+    parser.add_argument("inputs", nargs="+", help="WARC or JSON Lines shards, or globs of them (quote the glob)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="directory for the outputs")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default local)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="an existing Dask scheduler (--engine dask)")
+    parser.add_argument("--workers", type=_positive_int, default=2,
+                        help="worker processes of the local Dask cluster (default 2)")
+    parser.add_argument("--db", help="also load the articles into this store (path, sqlite:///path or postgresql://…)")
+    parser.add_argument("--progress", action="store_true", help="show progress bars even when not on a terminal")
+    _add_reading_options(parser)
+    parser.set_defaults(run=_cmd_batch)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="Cited multi-source news briefs.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_brief, _add_quotes, _add_eval, _add_ingest, _add_stories, _add_serve):
+    for add in (_add_brief, _add_quotes, _add_eval, _add_ingest, _add_stories, _add_serve, _add_batch):
         add(commands)
     return parser
 

@@ -1,0 +1,221 @@
+"""The batch engines: local and Dask give the same stories and briefs on the same shards; a corrupt
+shard is reported and the rest completes; a worker killed mid-job loses and duplicates nothing.
+Shards are built at test time from the shared DUC articles (tests/_batch_shards.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from _batch_shards import build_shards, duc_records
+from newsweave.config import Options
+from newsweave.engines import run_dask, run_local
+from newsweave.engines.atomic import write_bytes_atomically
+from newsweave.engines.blocks import block_of, merge_blocks
+from newsweave.engines.records import BlockStories
+from newsweave.errors import OptionsError
+
+pytestmark = pytest.mark.slow
+
+
+def outputs(directory: Path) -> dict:
+    """Everything a run wrote, in comparable form."""
+    return {"briefs": (directory / "briefs.jsonl").read_text(encoding="utf-8"),
+            "stories": pq.read_table(directory / "stories.parquet").to_pylist(),
+            "articles": pq.read_table(directory / "articles.parquet").to_pylist(),
+            "rejections": [json.loads(line) for line in (directory / "rejections.jsonl").read_text().splitlines()]}
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory) -> list[str]:
+    records = duc_records(clusters=4, per_cluster=6)
+    return build_shards(tmp_path_factory.mktemp("shards"), records[:18], records[18:])
+
+
+@pytest.fixture(scope="module")
+def local_run(shards, tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("local")
+    return run_local(shards, out, nlp=nlp), outputs(out)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    from distributed import Client
+
+    from newsweave.engines.dask import local_cluster
+
+    with local_cluster(2) as cluster, Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def dask_run(shards, tmp_path_factory, dask_cluster):
+    out = tmp_path_factory.mktemp("dask")
+    return run_dask(shards, out, client=dask_cluster), outputs(out)
+
+
+def test_the_dask_engine_writes_the_same_stories_and_briefs_as_the_local_engine(local_run, dask_run):
+    (local_summary, local), (dask_summary, remote) = local_run, dask_run
+    assert local["stories"] == remote["stories"] and local["briefs"] == remote["briefs"]
+    assert local["articles"] == remote["articles"] and local["rejections"] == remote["rejections"]
+    assert (local_summary.articles, local_summary.stories) == (dask_summary.articles, dask_summary.stories)
+
+
+def test_every_story_has_one_brief_in_the_json_brief_shape(local_run):
+    _, written = local_run
+    briefs = [json.loads(line) for line in written["briefs"].splitlines()]
+    assert [b["story"] for b in briefs] == [s["id"] for s in written["stories"]]
+    for brief, story in zip(briefs, written["stories"]):
+        assert {a["id"] for a in brief["articles"]} == set(story["articles"])
+        assert brief["summary"] and all("source" in sentence for sentence in brief["summary"])
+
+
+def test_each_article_is_written_once_in_the_story_that_lists_it(local_run):
+    summary, written = local_run
+    ids = [a["id"] for a in written["articles"]]
+    assert len(ids) == len(set(ids)) == summary.articles
+    listed = {article: story["id"] for story in written["stories"] for article in story["articles"]}
+    assert {a["id"]: a["story"] for a in written["articles"]} == listed
+
+
+def test_articles_of_one_duc_topic_in_the_same_week_share_a_story(local_run):
+    _, written = local_run
+    by_week: dict[tuple, set] = {}
+    for article in written["articles"]:
+        if article["published"] is not None and article["origin"].endswith(".jsonl"):
+            by_week.setdefault(block_of(article["published"]), set()).add(article["story"])
+    # The earliest articles of each DUC topic cluster in time; some week holds several of one topic.
+    assert any(len(stories) < sum(1 for a in written["articles"] if a["published"] is not None
+                                  and block_of(a["published"]) == week) for week, stories in by_week.items())
+
+
+def test_a_corrupt_shard_is_reported_and_the_rest_completes(local_run):
+    summary, written = local_run
+    broken = [r for r in written["rejections"] if r["input"].endswith("part-3.warc.gz")]
+    # The reason is the reader's own ("broken or truncated WARC…", or the error it hit).
+    assert broken and all(r["reason"] for r in broken)
+    origins = {a["origin"].rsplit("/", 1)[-1] for a in written["articles"]}
+    assert {"part-0.jsonl", "part-1.jsonl", "part-2.warc.gz"} <= origins
+    assert summary.rejected == len(written["rejections"])
+
+
+def test_no_part_files_or_temporary_files_are_left_behind(local_run, tmp_path_factory):
+    summary, _ = local_run
+    out = Path(summary.outputs[0]).parent
+    assert sorted(p.name for p in out.iterdir()) == ["articles.parquet", "briefs.jsonl", "rejections.jsonl",
+                                                      "stories.parquet"]
+
+
+def test_loading_the_batch_into_a_store_twice_stores_each_article_once(shards, tmp_path, nlp):
+    from newsweave.store import open_store
+
+    db = str(tmp_path / "batch.sqlite")
+    first = run_local(shards[:1], tmp_path / "one", nlp=nlp, db=db)
+    run_local(shards[:1], tmp_path / "two", nlp=nlp, db=db)
+    with open_store(db) as store:
+        assert store.counts().articles == first.articles and store.check() == []
+        stories = pq.read_table(tmp_path / "one" / "stories.parquet").to_pylist()
+        assert all(store.story(s["id"]).articles == tuple(s["articles"]) for s in stories)
+
+
+def test_an_empty_shard_list_writes_empty_outputs_and_reports_the_empty_file(tmp_path, nlp):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    summary = run_local([str(empty)], tmp_path / "out", nlp=nlp)
+    written = outputs(tmp_path / "out")
+    assert (summary.articles, summary.stories, written["briefs"], written["stories"]) == (0, 0, "", [])
+    assert [r["reason"] for r in written["rejections"]] == ["empty input (no bytes)"]
+
+
+def test_no_shards_at_all_is_a_clear_error(tmp_path, nlp):
+    with pytest.raises(OptionsError, match="at least one shard"):
+        run_local([], tmp_path / "out", nlp=nlp)
+
+
+def test_a_glob_that_matches_nothing_is_reported_not_dropped(tmp_path, nlp):
+    run_local([str(tmp_path / "missing-*.warc.gz")], tmp_path / "out", nlp=nlp)
+    assert [r["reason"] for r in outputs(tmp_path / "out")["rejections"]] == ["no such file or directory"]
+
+
+def test_a_worker_killed_mid_job_neither_loses_nor_duplicates_output(shards, tmp_path, dask_cluster, local_run):
+    client = dask_cluster
+    result: dict = {}
+    job = threading.Thread(target=lambda: result.update(summary=run_dask(shards, tmp_path / "out", client=client)))
+    job.start()
+    killed = None
+    deadline = time.monotonic() + 120
+    while killed is None and job.is_alive() and time.monotonic() < deadline:
+        busy = {worker: keys for worker, keys in client.processing().items() if keys}
+        if busy:
+            killed = sorted(busy)[0]
+            try:
+                client.run(os._exit, 1, workers=[killed])
+            except Exception:  # noqa: BLE001 - the worker dies before it can answer; that is the point
+                pass
+        time.sleep(0.05)
+    job.join(300)
+    assert killed is not None, "no task was seen running, so no worker was killed"
+    assert not job.is_alive() and "summary" in result
+    _, expected = local_run
+    assert outputs(tmp_path / "out") == expected
+
+
+def test_an_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    target = write_bytes_atomically(tmp_path / "part.jsonl", b"old\n")
+
+    def fail(handle):
+        handle.write(b"half")
+        raise OSError("disk full")
+
+    from newsweave.engines.atomic import write_atomically
+
+    with pytest.raises(OSError):
+        write_atomically(target, fail)
+    assert target.read_bytes() == b"old\n" and [p.name for p in tmp_path.iterdir()] == ["part.jsonl"]
+
+
+def test_weeks_start_on_monday_and_undated_articles_have_their_own_block():
+    assert block_of(datetime(2023, 6, 18, 23, 0)) == "2023-06-12"  # a Sunday
+    assert block_of(datetime(2023, 6, 19)) == "2023-06-19"
+    assert block_of(None) == "undated"
+
+
+def _block(name: str, *stories: tuple[str, dict[int, float]]) -> BlockStories:
+    return BlockStories(block=name, assignments=(), features=(),
+                        centroids=tuple((story, tuple(sorted(vector.items()))) for story, vector in stories))
+
+
+def test_a_story_split_by_a_week_edge_is_merged_and_named_after_its_earlier_half():
+    first = _block("2023-06-12", ("S1", {1: 1.0, 2: 1.0}), ("S2", {7: 1.0}))
+    second = _block("2023-06-19", ("S1", {9: 1.0}), ("S2", {1: 1.0, 2: 0.8}))
+    merged = merge_blocks([second, first])
+    assert merged[("2023-06-19", "S2")] == ("2023-06-12", "S1")
+    assert merged[("2023-06-19", "S1")] == ("2023-06-19", "S1") and merged[("2023-06-12", "S2")] == ("2023-06-12", "S2")
+
+
+def test_stories_in_weeks_that_do_not_touch_are_never_merged():
+    first = _block("2023-06-05", ("S1", {1: 1.0}))
+    third = _block("2023-06-19", ("S1", {1: 1.0}))
+    undated = _block("undated", ("S1", {1: 1.0}))
+    merged = merge_blocks([first, third, undated])
+    assert len(set(merged.values())) == 3
+
+
+def test_a_story_running_three_weeks_is_one_story():
+    weeks = [_block(day, ("S1", {1: 1.0, 2: 0.5})) for day in ("2023-06-05", "2023-06-12", "2023-06-19")]
+    assert set(merge_blocks(weeks).values()) == {("2023-06-05", "S1")}
+
+
+def test_options_travel_to_workers_unchanged(shards, tmp_path, dask_cluster):
+    # Options hold a read-only mapping; Dask must ship them to worker processes intact.
+    options = Options(min_article_words=100_000)
+    summary = run_dask(shards[:1], tmp_path / "out", client=dask_cluster, options=options)
+    reasons = [r["reason"] for r in outputs(tmp_path / "out")["rejections"]]
+    assert summary.articles == 0 and reasons and all("min_article_words=100000" in r for r in reasons)
