@@ -19,6 +19,7 @@ from ..model import Document, Quote, QuoteMention
 from .entity_names import NameIndex, clean_name, normalize_name
 from .quote_spans import QuoteSpan, find_quote_spans
 from .speaker_parse import Attribution, attribute, speech_verbs
+from .speaker_patterns import attribute_by_pattern
 
 __all__ = ["extract_quotes", "merge_quotes"]
 
@@ -92,18 +93,30 @@ def extract_quotes(documents: list[Document], parsed: Mapping, nlp: Nlp) -> tupl
                 names.add(document.article.id, ent.text)
     work = []
     for document in documents:
-        spans = find_quote_spans(document)
+        article_doc = parsed.get(document.article.id)
+        ents = article_doc.ents if article_doc is not None else ()
+        spans = [s for s in find_quote_spans(document) if _is_candidate(document.article.text, s)]
         contexts = [_context(document, span) for span in spans]
-        work.append((document, spans, contexts))
-    texts = sorted({document.article.text[c.start:c.end] for document, _, cs in work for c in cs})
+        quick = [attribute_by_pattern(document.article.text, s.mark_end, c.end, ents) for s, c in zip(spans, contexts)]
+        work.append((document, spans, contexts, quick))
+    # Parse only the contexts whose attribution the patterns could not read.
+    texts = sorted({document.article.text[c.start:c.end] for document, _, cs, qs in work
+                    for c, q in zip(cs, qs) if q is None})
     parses = dict(zip(texts, nlp.parse(texts)))
     mentions: list[QuoteMention] = []
-    for document, spans, contexts in work:
-        mentions.extend(_document_quotes(document, spans, contexts, parses, parsed.get(document.article.id), names))
+    for document, spans, contexts, quick in work:
+        mentions.extend(_document_quotes(document, spans, contexts, quick, parses,
+                                         parsed.get(document.article.id), names))
     return tuple(mentions)
 
 
-def _document_quotes(document, spans, contexts, parses, article_doc, names) -> list[QuoteMention]:
+def _is_candidate(text: str, span: QuoteSpan) -> bool:
+    """Quoted words that may be speech: some letters, and no title, name or term."""
+    quoted = text[span.start:span.end]
+    return bool(_WORD.search(quoted)) and not _is_title_like(quoted.split()) and not _is_term(text, span)
+
+
+def _document_quotes(document, spans, contexts, quick, parses, article_doc, names) -> list[QuoteMention]:
     article = document.article
     text = article.text
     ents = article_doc.ents if article_doc is not None else ()
@@ -116,18 +129,16 @@ def _document_quotes(document, spans, contexts, parses, article_doc, names) -> l
     chains: dict[int, tuple[str | None, str]] = {}
     previous = None  # (paragraph, speaker, kind, start) of the last attributed quote
     result = []
-    for span, context in zip(spans, contexts):
-        ctx_text = text[context.start:context.end]
-        doc = parses[ctx_text]
-        masked = [(a - context.start, b - context.start) for a, b in marks
-                  if a < context.end and b > context.start]
-        words = text[span.start:span.end].split()
-        if not _WORD.search(text[span.start:span.end]):
+    for span, context, found in zip(spans, contexts, quick):
+        has_verb = found is not None
+        if found is None:
+            doc = parses[text[context.start:context.end]]
+            masked = [(a - context.start, b - context.start) for a, b in marks
+                      if a < context.end and b > context.start]
+            has_verb = bool(speech_verbs(doc, masked))
+            found = attribute(doc, (span.mark_start - context.start, span.mark_end - context.start), masked)
+        if not has_verb and len(text[span.start:span.end].split()) <= SCARE_MAX_WORDS:
             continue
-        has_verb = bool(speech_verbs(doc, masked))
-        if _is_title_like(words) or _is_term(text, span) or (not has_verb and len(words) <= SCARE_MAX_WORDS):
-            continue
-        found = attribute(doc, (span.mark_start - context.start, span.mark_end - context.start), masked)
         speaker, mention, kind = _resolve(found, span, document, persons, marks, previous, names)
         if speaker is None and span.chain in chains:
             speaker, kind = chains[span.chain]
