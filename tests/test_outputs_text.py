@@ -98,3 +98,17 @@ def test_lines_are_wrapped_to_the_width_except_quoted_sources(brief):
 def test_an_empty_brief_renders_a_clear_note():
     text = render(Brief(articles=(), summary=()), "text")
     assert "0 article(s)" in text and "no summary" in text
+
+
+def test_lines_never_break_inside_a_hyphenated_word(brief):
+    text = to_text(brief, width=50)
+    body = text[:text.index("\nSOURCES\n")]
+    assert not re.search(r"[A-Za-z]-\n", body)
+    assert "highest-level" in body
+
+
+def test_narrow_contradiction_columns_wrap_instead_of_cutting(brief):
+    text = to_text(brief, width=40)
+    section = text[text.index("\nCONTRADICTIONS\n"):text.index("\nQUOTES BY SPEAKER\n")]
+    left = collapse(" ".join(line[2:].split(" | ")[0] for line in section.splitlines() if " | " in line))
+    assert "Antony Blinken" in left and "sustained diplomacy" in left

@@ -34,8 +34,10 @@ def _headline(brief: Brief) -> str:
 
 
 def _wrap(text: str, width: int, indent: str = INDENT, hang: str | None = None) -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent=indent,
-                         subsequent_indent=indent if hang is None else hang) or [indent.rstrip()]
+    # Break only at spaces: a break after "high-" would read as "high- level" once the lines are
+    # joined again (by a reader's copy and paste, or a test), and URLs must stay whole.
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent if hang is None else hang,
+                         break_on_hyphens=False, break_long_words=False) or [indent.rstrip()]
 
 
 def _marks(cite: Citations, refs) -> str:
@@ -81,15 +83,20 @@ def _contradictions(brief: Brief, cite: Citations, width: int) -> list[str]:
         return []
     column = (width - len(INDENT) - 3) // 2
     lines = ["CONTRADICTIONS"]
-    for item in brief.contradictions:
-        lines += _wrap(f"{item.kind}: {item.reason}", width)
-        left, right = ([f"{side.source.outlet} [{cite.number(side.source)}]: {side.value}",
-                        *textwrap.wrap(side.text, column)] for side in (item.left, item.right))
+    for number, item in enumerate(brief.contradictions):
+        lines += [*([""] if number else []), *_wrap(f"{item.kind}: {item.reason}", width)]
+        # Each side wrapped to its half of the width (long words split too), so nothing is cut off.
+        left, right = ([*_cell(f"{side.source.outlet} [{cite.number(side.source)}]: {side.value}", column),
+                        *_cell(side.text, column)] for side in (item.left, item.right))
         for i in range(max(len(left), len(right))):
             cell_left = left[i] if i < len(left) else ""
             cell_right = right[i] if i < len(right) else ""
-            lines.append(f"{INDENT}{cell_left[:column]:<{column}} | {cell_right[:column]}".rstrip())
+            lines.append(f"{INDENT}{cell_left:<{column}} | {cell_right}".rstrip())
     return lines
+
+
+def _cell(text: str, column: int) -> list[str]:
+    return textwrap.wrap(text, column, break_on_hyphens=False) or [""]
 
 
 def _quotes(brief: Brief, cite: Citations, width: int) -> list[str]:
