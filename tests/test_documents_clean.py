@@ -156,3 +156,21 @@ def test_a_short_paragraph_may_repeat_without_being_removed():
     text = ("The mayor asked the crowd a question.\n\nWho will pay?\n\nNobody answered, and the mayor asked "
             "again.\n\nWho will pay?")
     assert removed_texts(text) == []
+
+
+@pytest.mark.parametrize("furniture, reason", [
+    ("Advertisement", "advertisement"),                                      # scraped inline ad marker
+    ("Advertisement continue reading the main story", "advertisement"),
+    ("Please enable javascript to watch this video", "page furniture"),
+    ("Share this article Facebook Twitter Email", "page furniture"),
+])
+def test_inline_page_furniture_between_sentences_is_removed(furniture, reason):
+    text = (f"The council approved the harbour budget on Tuesday. {furniture} The vote was unanimous, and the "
+            "budget takes effect in April next year.")
+    assert removed_texts(text) == [(reason, furniture)]
+
+
+def test_the_word_advertisement_inside_a_sentence_stays():
+    text = ("The council approved the harbour budget on Tuesday after an Advertisement Standards review of the "
+            "posters that the harbour board had put up around the town.")
+    assert removed_texts(text) == []

@@ -47,6 +47,14 @@ _INLINE = [
     ("image credit", re.compile(r"(?:(?<=[.!?\"”’])|\A)\s*[(\[](?:AP |AFP |Reuters )?(?:photo|image|picture|file photo)\b"
                                 r"[^)\]]{0,120}[)\]]", re.I)),
     ("call to action", re.compile(r"(?:(?<=[.!?\"”])|\A)\s*(?:click here|sign up for|subscribe to)\b[^.!?\n]{0,200}[.!?]?", re.I)),
+    # Page furniture that scraped text (e.g. Multi-News) carries inline between sentences; fixed
+    # phrases only, so no real sentence can match.
+    ("advertisement", re.compile(r"(?:(?<=[.!?\"”’] )|\A)Advertisement(?:\s+continue reading the main story)?(?=\s|\Z)"
+                                 r"|\bcontinue reading the main story\b", re.I)),
+    ("page furniture", re.compile(r"\bplease enable javascript(?: to (?:watch|view) this video)?\.?"
+                                  r"|\bplease enable cookies(?: on your (?:web )?browser)?(?: in order to continue)?\.?"
+                                  r"|\bshare this (?:article|story|post)(?:\s+(?:facebook|twitter|linkedin|email|"
+                                  r"whatsapp|reddit))*", re.I)),
 ]
 # A promo inserted in running text begins with one of these labels.
 _PROMO = re.compile(r"(?:(?<=\s)|\A)(?:also read|read also|read more|see also|related|recommended|must read)\s*[:|]\s*",
