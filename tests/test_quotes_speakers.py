@@ -110,3 +110,16 @@ def test_similar_quotes_given_to_different_speakers_stay_apart_for_the_contradic
 
 def test_merging_no_mentions_gives_no_quotes():
     assert merge_quotes(()) == ()
+
+
+def test_a_description_of_a_titled_person_names_that_person(quotes):
+    found = quotes("President Maria Costa announced a new budget for the schools on Monday.\n\n"
+                   "\u201cOur estimates are more careful than those of the opposition,\u201d the president said.")
+    assert speakers(found) == ["Maria Costa"]
+
+
+def test_a_capitalised_word_after_a_finished_quoted_sentence_is_not_its_speaker(quotes):
+    found = quotes("The party adopted its platform on the last day of the long convention.\n\n"
+                   "The platform defines a family \u201cas two parents and their children.\u201d "
+                   "It says that \u201cthe state must not interfere in family life.\u201d")
+    assert all(q.speaker is None or "platform" in q.speaker.lower() for q in found)

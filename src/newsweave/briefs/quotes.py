@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from ..documents import Nlp, normalize
 from ..model import Document, Quote, QuoteMention
 from .entity_names import NameIndex, clean_name, normalize_name
+from .entity_roles import ROLE_NOUNS, roles_before
 from .quote_spans import QuoteSpan, find_quote_spans
 from .speaker_parse import Attribution, attribute, speech_verbs
 from .speaker_patterns import attribute_by_pattern
@@ -179,7 +180,22 @@ def _resolve(found: Attribution | None, span: QuoteSpan, document: Document, per
         expanded = names.expand(cleaned, article)
         if expanded != clean_name(cleaned):
             return expanded, found.mention, "person"
+    titled = _titled_person(cleaned, span, persons, text)
+    if titled is not None:
+        return names.expand(titled, article), found.mention, "person"
     return cleaned, found.mention, found.kind
+
+
+def _titled_person(description: str, span: QuoteSpan, persons, text: str) -> str | None:
+    """"the president said" → the person the article titled President before the quote."""
+    words = description.lower().split()
+    if not words or len(words) > 4 or words[-1] not in ROLE_NOUNS:
+        return None
+    for start, _, name in reversed([p for p in persons if p[1] <= span.mark_start]):
+        titles = roles_before(text[max(0, start - 80):start])
+        if any(words[-1] in title.lower().split() for title in titles):
+            return name
+    return None
 
 
 _MALE, _FEMALE = re.compile(r"\bMr\.?\s*$"), re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
