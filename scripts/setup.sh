@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null; then
+if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null || ! command -v strace >/dev/null; then
     apt-get update -qq
-    apt-get install -y -qq postgresql chromium >/dev/null
+    # strace: the batch test traces every connect() to show a Dask run stays on loopback.
+    apt-get install -y -qq postgresql chromium strace >/dev/null
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "Running pip as the 'root' user" || true
