@@ -60,12 +60,11 @@ def _data(ref: SourceRef) -> str:
             f'data-start="{ref.start}" data-end="{ref.end}"')
 
 
-def _link(cite: Citations, ref: SourceRef, label: str | None = None) -> str:
+def _link(cite: Citations, ref: SourceRef) -> str:
     number = cite.number(ref)
     text = cite.cited_text(ref)
     tip = f"{ref.outlet}: {text}" if text is not None else f"{ref.outlet}, {ref.article}"
-    return (f'<a class="cite" href="#src-{number}" title="{escape(tip)}">'
-            f'{escape(label) if label else f"[{number}]"}</a>')
+    return f'<a class="cite" href="#src-{number}" title="{escape(tip)}">[{number}]</a>'
 
 
 def _links(cite: Citations, refs) -> str:
