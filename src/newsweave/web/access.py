@@ -82,6 +82,7 @@ class StoreAccess:
         self._engine = engine
         self._local = threading.local()
         self._briefs: OrderedDict[tuple, _CachedBrief] = OrderedDict()
+        self._pending: dict[tuple, asyncio.Future] = {}
         self._writer: ThreadPoolExecutor | None = None
         self._readers: ThreadPoolExecutor | None = None
         self._briefer: ThreadPoolExecutor | None = None
@@ -131,7 +132,16 @@ class StoreAccess:
         if key in self._briefs:
             self._briefs.move_to_end(key)
             return self._briefs[key]
-        cached = _CachedBrief(await self._run(self._briefer, lambda: self._make_brief(story_id)))
+        # Requests arriving while this version's brief is being written wait for that one result
+        # instead of queueing the same second of spaCy work again.
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = self._pending[key] = asyncio.ensure_future(
+                self._run(self._briefer, lambda: self._make_brief(story_id)))
+            pending.add_done_callback(lambda _: self._pending.pop(key, None))
+        cached = _CachedBrief(await asyncio.shield(pending))
+        if key in self._briefs:
+            return self._briefs[key]
         if self.options.web.brief_cache:
             self._briefs[key] = cached
             while len(self._briefs) > self.options.web.brief_cache:

@@ -112,7 +112,8 @@ async def add_form(request: Request):
 async def add_submit(request: Request):
     """The add form: pasted text or HTML, uploaded files, a URL or feed; any combination."""
     options = request.app.state.options
-    form = await request.form(max_files=100, max_fields=50)
+    # Pasted text may be as large as a whole request (the default part limit is 1 MB).
+    form = await request.form(max_files=100, max_fields=50, max_part_size=options.web.max_body_bytes)
     items, errors = [], []
     text = str(form.get("text") or "")
     if text.strip():
