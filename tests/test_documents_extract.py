@@ -65,3 +65,22 @@ def test_an_sgml_article_text_follows_the_sgml_text_rule():
 
 def test_an_empty_html_page_extracts_to_empty_text():
     assert extract(RawDocument(id="e", origin="e", kind="html", content="<html></html>")).text == ""
+
+
+def test_a_text_article_whose_first_paragraph_is_a_heading_takes_it_as_title(nlp):
+    from newsweave.documents import prepare
+
+    text = "Ferries Resume After Storms\n\n" + STORY
+    raw = RawDocument(id="story.txt", origin="/in/story.txt", kind="text", content=text, outlet="story")
+    document = prepare(raw, nlp, Options())
+    assert document.article.title == "Ferries Resume After Storms"
+    assert document.article.text == text and document.removed[0].reason == "heading"
+
+
+def test_a_heading_in_the_middle_is_not_taken_as_title(nlp):
+    from newsweave.documents import prepare
+
+    paragraphs = STORY.split("\n\n")
+    text = "\n\n".join([paragraphs[0], "Islanders Relieved", *paragraphs[1:]])
+    raw = RawDocument(id="story.txt", origin="/in/story.txt", kind="text", content=text, outlet="story")
+    assert prepare(raw, nlp, Options()).article.title is None

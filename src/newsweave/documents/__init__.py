@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Options
@@ -47,6 +48,9 @@ def prepare(raw: RawDocument, nlp: Nlp, options: Options) -> Document:
         raise InputError(raw.origin, f"not English: the text looks {language.name} "
                                      f"({language.share:.0%} of words are {language.name} function words)",
                          article=raw.id)
+    if article.title is None and removed and removed[0].reason == "heading" and removed[0].start < regions[0][0]:
+        # A plain-text article whose first paragraph is a heading: that is its headline.
+        article = replace(article, title=" ".join(article.text[removed[0].start:removed[0].end].split()))
     return Document(article=article, sentences=segment(article, regions, nlp), removed=removed)
 
 
