@@ -112,6 +112,9 @@ def test_localhost_by_name_is_refused_after_resolving_it(server):
     "http://224.0.0.1/",         # multicast
     "http://[::1]/",             # IPv6 loopback
     "http://0.0.0.0/",           # unspecified
+    "http://[::ffff:127.0.0.1]/",  # IPv4-mapped loopback
+    "http://[2002:7f00:1::]/",   # 6to4 wrapping 127.0.0.1
+    "http://[64:ff9b::a00:1]/",  # NAT64 wrapping 10.0.0.1
 ])
 def test_private_link_local_multicast_and_unspecified_addresses_are_refused_before_connecting(url):
     with Fetcher(FetchOptions()) as fetcher, pytest.raises(FetchError, match="non-public address"):

@@ -107,7 +107,7 @@ class Fetcher:
             return
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
-            if not ip.is_global or ip.is_multicast:
+            if not _public(ip):
                 raise FetchError(original, f"refused: {host} resolves to non-public address {ip} "
                                            "(private/loopback/link-local); allow it with --allow-private")
 
@@ -126,6 +126,21 @@ class Fetcher:
         except httpx.HTTPError as error:
             raise FetchError(url, f"download failed: {type(error).__name__}: {error}") from None
         return b"".join(chunks)
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Globally routable and not multicast, also for IPv4 addresses wrapped in IPv6 (mapped, 6to4,
+    NAT64), which would otherwise let ``[::ffff:127.0.0.1]``-style URLs reach loopback."""
+    if ip.version == 6:
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None and not _public(embedded):
+            return False
+    return ip.is_global and not ip.is_multicast
 
 
 def _is_ip(host: str) -> bool:
