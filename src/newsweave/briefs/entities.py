@@ -25,7 +25,7 @@ __all__ = ["extract_entities"]
 
 _KINDS: dict[str, EntityKind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place"}
 # Same place, different spellings; extend when a real article shows another.
-_ALIASES = {"us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+_ALIASES = {"us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States", "u.s.a.": "United States",
             "america": "United States", "the united states": "United States", "united states": "United States",
             "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
             "great britain": "United Kingdom", "the united kingdom": "United Kingdom"}
@@ -33,6 +33,10 @@ _JUNK = re.compile(r"^(?:also read|read more|read|click here|advertisement|subsc
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _MAX_TOKENS = 7
+# A wire dateline ("PINE RIDGE, S.D. (AP) --") names the place filed from and the agency: not content.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[\w. ]+?)?\s*(?:\([\w ]+\))?\s*(?:--|_|—|–)")
+_OPEN_MARKS = re.compile(r"``|\u201c|(?:^|(?<=\s))\"")
+_CLOSE_MARKS = re.compile(r"''|\u201d|\"(?=[\s,.;:!?]|$)")
 ROLE_RATIO = 90  # roles differing by a letter or two are one role
 _ROLE_PART = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Group)\s+of\s+$")
 _PREPOSITION = re.compile(r"\b(?:on|via|at|from)\s+$")
@@ -90,8 +94,12 @@ def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: s
     starts = [s.start for s in document.sentences]
     result = []
     covered: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(article.text)
+    dateline_end = dateline.end() if dateline else 0
     for ent in _ents(document, parsed):
         covered.append((ent.start_char, ent.end_char))
+        if ent.start_char < dateline_end:
+            continue
         surface = _surface(ent.text)
         if _is_junk(surface, len(ent)):
             continue
@@ -110,7 +118,9 @@ def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: s
             key = names.expand(surface, article.id)
             before = article.text[sentence.start:ent.start_char]
             after = article.text[ent.end_char:sentence.end]
-            roles = [clean_role(r) for r in roles_before(before) + roles_after(after)]
+            # Words inside a quotation ("``Welcome President Clinton''") give no role.
+            if len(_OPEN_MARKS.findall(before)) <= len(_CLOSE_MARKS.findall(before)):
+                roles = [clean_role(r) for r in roles_before(before) + roles_after(after)]
         else:
             key = _ALIASES.get(surface.lower(), surface)
         result.append(_Mention(key=key, surface=surface, kind=kind, article=article.id, outlet=article.outlet,

@@ -62,15 +62,33 @@ class NameIndex:
         if not tokens:
             return mention
         own = self.names.get(article, []) if article is not None else []
-        other = [n for key, bucket in self.names.items() if key != article for n in bucket]
-        best = None
-        for pool in (own, other):
-            matches = [n for n in pool if tokens <= {t.lower() for t in n.split()}]
-            if matches:
-                # Longest first; among equals the first seen, usually the fullest introduction.
-                found = max(matches, key=lambda n: (len(n.split()), -pool.index(n)))
-                if best is None or len(found.split()) > len(best.split()):
-                    best = found
-                if len(best.split()) > len(tokens):
-                    return best
+        best = _longest(own, tokens)
+        if best is not None and len(best.split()) > len(tokens):
+            return best
+        # Across articles only a name whose own article also uses the short form ("Antony Blinken"
+        # ... "Mr Blinken" in 002 expands a bare "Mr Blinken" in 001), and only when unambiguous:
+        # "Clinton" in one article is not "George Clinton" of another.
+        wider = {n for key, bucket in self.names.items() if key != article
+                 for n in bucket if _uses_short_form(bucket, n, tokens)}
+        found = _longest(sorted(wider), tokens)
+        if found is not None and len(found.split()) > len(tokens) and \
+                len({n for n in wider if len(n.split()) == len(found.split()) and tokens <= _lower(n)}) == 1:
+            return found
         return best or clean_name(mention)
+
+
+def _lower(name: str) -> set[str]:
+    return {t.lower() for t in name.split()}
+
+
+def _longest(pool: list[str], tokens: set[str]) -> str | None:
+    matches = [n for n in pool if tokens <= _lower(n)]
+    if not matches:
+        return None
+    # Longest first; among equals the first seen, usually the fullest introduction.
+    return max(matches, key=lambda n: (len(n.split()), -pool.index(n)))
+
+
+def _uses_short_form(bucket: list[str], name: str, tokens: set[str]) -> bool:
+    return tokens <= _lower(name) and any(other != name and _lower(other) < _lower(name) and tokens & _lower(other)
+                                          for other in bucket)
