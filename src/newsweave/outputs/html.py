@@ -201,9 +201,7 @@ def _articles(brief: Brief) -> str:
         title = escape(article.title or article.id)
         if article.url and article.url.lower().startswith(("http://", "https://")):  # no javascript: links
             title = f'<a href="{escape(article.url)}" rel="noreferrer noopener">{title}</a>'
-        details = [article.outlet, article.published and article.published.date().isoformat(),
-                   article.author and f"by {article.author}", article.copy_of and f"copy of {article.copy_of}"]
-        items.append(f"<li>{title} <span class=\"where\">{escape(', '.join(d for d in details if d))} "
+        items.append(f"<li>{title} <span class=\"where\">{escape(sections.article_details(article))} "
                      f"({escape(article.id)})</span></li>")
     content = "<ul>" + "".join(items) + "</ul>"
     rejected = sections.rejected_articles(brief)

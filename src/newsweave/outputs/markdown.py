@@ -153,9 +153,7 @@ def _articles(brief: Brief) -> list[str]:
         title = escape(article.title or "link")
         web = article.url and article.url.lower().startswith(("http://", "https://"))  # no javascript: links
         name = f"[{title}](<{article.url}>)" if web and ">" not in article.url else escape(article.title or "")
-        details = [name, article.outlet, article.published and article.published.date().isoformat(),
-                   article.author and f"by {article.author}", article.copy_of and f"copy of {article.copy_of}"]
-        lines.append(f"- `{article.id}`: {', '.join(escape(d) if d is not name else d for d in details if d)}")
+        lines.append(f"- `{article.id}`: {', '.join(d for d in (name, escape(sections.article_details(article))) if d)}")
     rejected = sections.rejected_articles(brief)
     if rejected:
         lines += ["", "## Rejected inputs", ""]

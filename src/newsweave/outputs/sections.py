@@ -33,6 +33,13 @@ def rejected_articles(brief: Brief) -> list[ArticleInfo]:
     return [article for article in brief.articles if article.rejected]
 
 
+def article_details(article: ArticleInfo) -> str:
+    """Outlet, publication date, author and wire-copy note of an article, as one line of text."""
+    details = [article.outlet, article.published and article.published.date().isoformat(),
+               article.author and f"by {article.author}", article.copy_of and f"copy of {article.copy_of}"]
+    return ", ".join(d for d in details if d)
+
+
 def outlets(brief: Brief) -> list[str]:
     """Outlets of the articles used, in the order the articles were read."""
     return list(dict.fromkeys(a.outlet for a in brief.articles if not a.rejected))

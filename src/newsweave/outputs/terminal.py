@@ -169,9 +169,7 @@ def _articles(brief: Brief) -> list[str]:
     for article in brief.articles:
         if article.rejected:
             continue
-        details = [article.outlet, article.title, article.published and article.published.date().isoformat(),
-                   article.author and f"by {article.author}", article.url,
-                   article.copy_of and f"copy of {article.copy_of}"]
+        details = [article.title, sections.article_details(article), article.url]
         lines.append(f"{INDENT}{article.id}: {', '.join(d for d in details if d)}")
     rejected = sections.rejected_articles(brief)
     if rejected:
