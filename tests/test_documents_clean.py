@@ -174,3 +174,8 @@ def test_the_word_advertisement_inside_a_sentence_stays():
     text = ("The council approved the harbour budget on Tuesday after an Advertisement Standards review of the "
             "posters that the harbour board had put up around the town.")
     assert removed_texts(text) == []
+
+
+def test_wire_editor_initials_at_the_end_of_a_story_are_removed():
+    text = "The harbour board met on Friday and agreed to rebuild the pier next spring. (gw/sl)"
+    assert removed_texts(text) == [("wire code", "(gw/sl)")]

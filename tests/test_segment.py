@@ -95,3 +95,8 @@ def test_military_ranks_do_not_end_a_sentence(nlp):
     text = "The plan was announced by Police Maj. Jory Pascoe on Friday. It takes effect in May."
     assert sentences_of(text, nlp) == ["The plan was announced by Police Maj. Jory Pascoe on Friday.",
                                        "It takes effect in May."]
+
+
+def test_an_upper_case_dateline_opens_its_sentence(nlp):
+    text = "PORT AVALON _ The harbour bridge reopened on Sunday after repairs. Traders were pleased."
+    assert sentences_of(text, nlp)[0] == "PORT AVALON _ The harbour bridge reopened on Sunday after repairs."

@@ -10,7 +10,8 @@ spaCy's ``senter`` does the splitting; ``_repair`` then fixes the mistakes it ma
 - a sentence that starts in lower case (``… eat?'' | she asked.``) joins the previous one;
 - a sentence that ends in a title or company abbreviation (``Mr.``, ``Gov.``, ``Inc.``) or a
   middle initial joins the next one, and so does one followed by a wire tag (``Mass. | (AP) -``)
-  or by a time zone (``8:02 a.m. | EDT``). State abbreviations are not in the list: they end
+  or by a time zone (``8:02 a.m. | EDT``); an upper-case dateline alone (``BOSTON _``) joins
+  the sentence it opens. State abbreviations are not in the list: they end
   real sentences too often ("… found in Conn. | About 40 crows …").
 """
 
@@ -32,6 +33,8 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|
 # A wire dateline ("CAMBRIDGE, Mass. (AP) -") or a time zone after "a.m." continues the sentence.
 _CONTINUES = re.compile(r"\((?:AP|AFP|Reuters|UPI)\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
 _ALNUM = re.compile(r"\w")
+# An upper-case wire dateline on its own ("BOSTON _", "WASHINGTON --") opens the next sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.]\s+(?:_|--|—|-)\Z")
 
 
 def normalize(text: str) -> str:
@@ -88,7 +91,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     continue
                 start = moved[0]
             previous_start, previous_end = result[-1]
-            if (text[start].islower() or _ABBREVIATION.search(text, previous_start, previous_end)
+            if (text[start].islower() or _DATELINE.match(text[previous_start:previous_end]) or _ABBREVIATION.search(text, previous_start, previous_end)
                     or _CONTINUES.match(text, start)):
                 result[-1] = (previous_start, end)
                 continue
