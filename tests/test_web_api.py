@@ -179,3 +179,52 @@ def test_pages_refer_to_no_other_host(client, seeds_dir):
         assets = re.findall(r'\bsrc="([^"]*)"', page.text) + re.findall(r'<link[^>]*\bhref="([^"]*)"', page.text)
         assert assets and all(a.startswith("/") and not a.startswith("//") for a in assets), assets
         assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+# Entries carry two paragraphs: a one-<p> fragment extracts to no text (reported to the sources owner).
+FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Avel Post</title><link>http://avel.example/</link>
+<item><title>Harbour wall vote</title><link>http://avel.example/harbour</link><guid>harbour</guid>
+<pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate><description><![CDATA[<div><p>{HARBOUR}</p><p>{HARBOUR}</p></div>]]></description></item>
+<item><title>Library opens</title><link>http://avel.example/library</link><guid>library</guid>
+<pubDate>Fri, 08 Mar 2024 09:00:00 GMT</pubDate><description><![CDATA[<div><p>{LIBRARY}</p><p>{LIBRARY}</p></div>]]></description></item>
+</channel></rss>"""
+
+
+@pytest.fixture()
+def feed_url():
+    """A real HTTP server on 127.0.0.1 serving the invented feed."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Feed(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = FEED.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    server.shutdown()
+
+
+def test_a_feed_on_a_private_address_is_fetched_when_the_operator_allows_it(tmp_path, feed_url):
+    from newsweave.config import FetchOptions
+
+    app = create_app(str(tmp_path / "feed.sqlite"), Options(fetch=FetchOptions(allow_private=True)))
+    with TestClient(app) as allowed:
+        result = allowed.post("/api/articles/url", json={"url": feed_url}).json()
+        assert [(r["article"], r["status"]) for r in result["results"]] == [("harbour", "stored"), ("library", "stored")]
+        assert allowed.get("/api/articles/harbour").json()["outlet"] == "Avel Post"
+
+
+def test_the_same_feed_is_refused_when_private_addresses_are_not_allowed(client, feed_url):
+    result = client.post("/api/articles/url", json={"url": feed_url}).json()
+    assert result["rejected"] == 1 and result["stored"] == 0

@@ -158,7 +158,7 @@ def test_the_story_list_shows_outlets_articles_and_a_search_box(server, browser,
 def test_a_hostile_article_is_shown_as_text_and_runs_no_script(server, browser):
     added = httpx.post(f"{server}/api/articles", json={"records": [
         {"id": "hostile", "title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "outlet": "<i>Evil</i> Times",
-         "url": "javascript:window.__pwned='url'"}]}).json()
+         "url": "javascript:window.__pwned='url'", "published": "2024-03-05"}]}).json()
     assert added["results"][0]["status"] == "stored", added
     story = added["results"][0]["story"]
     dialogs = []
@@ -172,6 +172,7 @@ def test_a_hostile_article_is_shown_as_text_and_runs_no_script(server, browser):
     assert "<script>" in page.inner_text("main")  # the article page shows the markup as text
     page.goto(f"{server}/stories/{story}")
     assert "<script>" in page.inner_text("h1")
+    assert "<i>Evil</i> Times" in page.locator("svg.coverage-chart").text_content()  # the outlet, drawn as text
     for citation in page.locator("a.cite").all()[:5]:
         citation.click()
     assert page.evaluate("window.__pwned") is None
