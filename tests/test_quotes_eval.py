@@ -73,3 +73,28 @@ def test_quote_extraction_stays_above_the_pinned_floors_on_the_duc_dev_set(nlp):
     assert scores.precision >= FLOORS["precision"]
     assert scores.recall >= FLOORS["recall"]
     assert scores.speaker_accuracy >= FLOORS["speaker_accuracy"]
+
+
+@pytest.mark.skipif(not DUC_DOCS.is_dir(), reason="DUC 2006 articles not in ../shared/data")
+def test_eval_quotes_command_prints_precision_recall_and_speaker_accuracy(tmp_path):
+    import subprocess
+    import sys
+
+    first = DEFAULT_GOLD.read_text().splitlines()[0]
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(first + "\n")
+    run = subprocess.run([sys.executable, "-m", "newsweave.cli", "eval", "quotes", str(gold), "--docs", str(DUC_DOCS)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "articles 1" in run.stdout
+    assert "precision" in run.stdout and "recall" in run.stdout and "speaker accuracy" in run.stdout
+
+
+def test_eval_quotes_command_reports_a_missing_docs_directory_cleanly(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "newsweave.cli", "eval", "quotes", "--docs", str(tmp_path / "none")],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2
+    assert "--docs" in run.stderr and "Traceback" not in run.stderr

@@ -80,3 +80,21 @@ def test_quotes_command_prints_one_json_record_per_quote(seeds_dir, seeds):
     assert len(records) == len(mentions)
     assert set(records[0]) == {"article", "outlet", "start", "end", "text", "speaker", "speaker_mention"}
     assert all(texts[r["article"][:3]][r["start"]:r["end"]] == r["text"] for r in records)
+
+
+def test_quotes_command_text_format_shows_speaker_and_quote(seeds_dir):
+    run = subprocess.run([sys.executable, "-m", "newsweave.cli", "quotes", str(seeds_dir / "002_f33cf88d83b625ee.txt"),
+                          "--format", "text"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    line = next(x for x in run.stdout.splitlines() if "Intense competition requires intense diplomacy" in x)
+    assert "Kurt Campbell" in line and line.startswith("002_f33cf88d83b625ee.txt [")
+
+
+def test_quotes_command_on_an_empty_file_prints_no_quotes_and_reports_the_rejection(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    run = subprocess.run([sys.executable, "-m", "newsweave.cli", "quotes", str(empty), "--format", "json"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1
+    assert json.loads(run.stdout) == []
+    assert "rejected" in run.stderr
