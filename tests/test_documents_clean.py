@@ -139,6 +139,7 @@ def test_prepared_documents_record_removed_spans_and_keep_no_promo_sentence(nlp)
     ("Image: Port Avalon harbour at night", "image credit"),
     ("Boats leave the harbour. / Getty Images", "image credit"),
     ("(Distributed by New York Times Special Features)", "syndication note"),
+    ("On the Net: http://www.harbour.example", "links"),         # AP's closing link list
 ])
 def test_single_boilerplate_paragraphs_are_recognised(line, reason):
     body = "The council met on Tuesday to discuss the budget for the coming year and approved it."

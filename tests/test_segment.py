@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import DATA
 from newsweave.config import Options
 from newsweave.documents import prepare
@@ -97,6 +99,7 @@ def test_military_ranks_do_not_end_a_sentence(nlp):
                                        "It takes effect in May."]
 
 
-def test_an_upper_case_dateline_opens_its_sentence(nlp):
-    text = "PORT AVALON _ The harbour bridge reopened on Sunday after repairs. Traders were pleased."
-    assert sentences_of(text, nlp)[0] == "PORT AVALON _ The harbour bridge reopened on Sunday after repairs."
+@pytest.mark.parametrize("dateline", ["PORT AVALON _", "PORT AVALON (AP) _", "PORT AVALON --"])
+def test_an_upper_case_dateline_opens_its_sentence(nlp, dateline):
+    text = f"{dateline} The harbour bridge reopened on Sunday after repairs. Traders were pleased."
+    assert sentences_of(text, nlp)[0] == f"{dateline} The harbour bridge reopened on Sunday after repairs."

@@ -35,6 +35,7 @@ _BOILERPLATE_PARAGRAPH = [
                      r"whatsapp|email|print|reddit|copy link)[\s|,]*)*"),
     ("image credit", r"(?:photo|image|picture|photograph|file photo|graphic|video)(?:\s+credit)?s?\s*[:/].{0,200}"
                      r"|.{0,120}(?:/\s*(?:getty images|afp|reuters|ap|afp via getty images)|\bap photo/.{0,80})"),
+    ("links", r"on the (?:net|web|internet)\s*:.{0,300}"),
     ("syndication note", r"\(?(?:distributed by|for use by|to purchase this material|for purchase information|"
                          r"copyright|\(c\)|©|c\.\s*\d{4}).{0,300}"),
 ]

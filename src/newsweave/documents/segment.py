@@ -34,7 +34,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|
 _CONTINUES = re.compile(r"\((?:AP|AFP|Reuters|UPI)\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
 _ALNUM = re.compile(r"\w")
 # An upper-case wire dateline on its own ("BOSTON _", "WASHINGTON --") opens the next sentence.
-_DATELINE = re.compile(r"[A-Z][A-Z.,' ]*[A-Z.]\s+(?:_|--|—|-)\Z")
+_DATELINE = re.compile(r"[A-Z][A-Z.,'() ]*[A-Z.)]\s+(?:_|--|—|-)\Z")
 
 
 def normalize(text: str) -> str:
