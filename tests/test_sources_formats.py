@@ -171,3 +171,14 @@ def test_a_declared_encoding_that_does_not_fit_the_bytes_is_ignored(tmp_path):
     page = "<html><head><meta charset=\"ascii\"></head><body><p>Café “quoted”</p></body></html>"
     [raw] = read(write(tmp_path, "cafe.html", page.encode("utf-8")))
     assert "Café “quoted”" in raw.content
+
+
+def test_a_text_that_starts_with_a_bracket_is_still_text(tmp_path):
+    text = "[Updated] " + STORY
+    [raw] = read(write(tmp_path, "updated.txt", text))
+    assert raw.kind == "text" and raw.content == text
+
+
+def test_json_lines_without_the_extension_are_recognised_by_their_first_line(tmp_path):
+    lines = "\n".join(json.dumps({"id": f"r{n}", "text": STORY}) for n in range(2))
+    assert [raw.id for raw in read(write(tmp_path, "records.txt", lines))] == ["r0", "r1"]

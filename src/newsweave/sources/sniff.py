@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Literal
 
@@ -41,7 +42,9 @@ def sniff(text: str, name: str = "") -> InputKind:
     if looks_like_sgml(head):
         return "sgml"
     if head.startswith(("{", "[")):
-        return "jsonl" if lowered.endswith((".jsonl", ".ndjson")) or _several_json_lines(text) else "json"
+        json_kind = _json_kind(text, lowered)
+        if json_kind:
+            return json_kind
     if head.startswith("<"):
         rest = _XML_PROLOG.sub("", head, count=1)
         if _FEED.match(rest) or (head.startswith("<?xml") and _FEED.search(head[:1024])):
@@ -53,6 +56,20 @@ def sniff(text: str, name: str = "") -> InputKind:
     return "text"
 
 
-def _several_json_lines(text: str) -> bool:
-    lines = [line for line in text[:65536].splitlines() if line.strip()]
-    return len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:5])
+def _json_kind(text: str, lowered: str) -> InputKind | None:
+    """JSON or JSON Lines by extension, else by whether it parses; ``None`` for text that merely
+    starts with a bracket ("[Updated] Ferries resume …")."""
+    if lowered.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lowered.endswith(".json"):
+        return "json"
+    try:
+        json.loads(text)
+        return "json"
+    except ValueError:
+        pass
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        return "jsonl" if isinstance(json.loads(first), dict) else None
+    except ValueError:
+        return None
