@@ -180,3 +180,9 @@ def test_the_word_advertisement_inside_a_sentence_stays():
 def test_wire_editor_initials_at_the_end_of_a_story_are_removed():
     text = "The harbour board met on Friday and agreed to rebuild the pier next spring. (gw/sl)"
     assert removed_texts(text) == [("wire code", "(gw/sl)")]
+
+
+def test_a_promo_at_the_end_of_a_paragraph_runs_to_the_paragraph_end():
+    text = ("The ferry service resumed on Monday after a week of storms, the operator said. "
+            "READ MORE: Storm chasers flock to the northern cliffs\n\nPassengers can rebook without charge.")
+    assert removed_texts(text) == [("promotion", "READ MORE: Storm chasers flock to the northern cliffs")]
