@@ -186,3 +186,9 @@ def test_a_promo_at_the_end_of_a_paragraph_runs_to_the_paragraph_end():
     text = ("The ferry service resumed on Monday after a week of storms, the operator said. "
             "READ MORE: Storm chasers flock to the northern cliffs\n\nPassengers can rebook without charge.")
     assert removed_texts(text) == [("promotion", "READ MORE: Storm chasers flock to the northern cliffs")]
+
+
+def test_a_label_word_followed_by_a_colon_inside_a_sentence_is_not_a_promo():
+    text = ("The two problems at the harbour are related: both come from the storms that damaged the pier "
+            "and the sea wall last winter, the harbour master said.")
+    assert removed_texts(text) == []

@@ -59,9 +59,10 @@ _INLINE = [
                                   r"|\bshare this (?:article|story|post)(?:\s+(?:facebook|twitter|linkedin|email|"
                                   r"whatsapp|reddit))*", re.I)),
 ]
-# A promo inserted in running text begins with one of these labels.
-_PROMO = re.compile(r"(?:(?<=\s)|\A)(?:also read|read also|read more|see also|related|recommended|must read)\s*[:|]\s*",
-                    re.I)
+# A promo inserted in running text begins with one of these labels, where a sentence could begin
+# (so "the two issues are related: both …" is left alone).
+_PROMO = re.compile(r"(?:(?<=[.!?\"”’)\]]\s)|\A)(?:also read|read also|read more|see also|related|recommended|must read)"
+                    r"\s*[:|]\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|\Z)")
 _HEADING_MAX_WORDS = 10
 # Short paragraphs ("How old are you?") may repeat on purpose; only longer repeats are copies.
