@@ -70,10 +70,22 @@ def extract_entities(documents: list[Document], parsed: Mapping) -> tuple[Entity
             if ent.label_ == "PERSON":
                 names.add(document.article.id, ent.text)
     surnames = {n.split()[-1] for bucket in names.names.values() for n in bucket if len(n.split()) > 1}
+    votes = _label_votes(documents, parsed)
     mentions: list[_Mention] = []
     for document in documents:
-        mentions.extend(_mentions(document, parsed, names, surnames))
+        mentions.extend(_mentions(document, parsed, names, surnames, votes))
     return _merge(mentions)
+
+
+def _label_votes(documents: list[Document], parsed: Mapping) -> dict[str, str]:
+    """The label each name gets most often across the articles: the small model labels the same
+    word PERSON in one sentence and NORP in the next ("Navajo"); the majority wins."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for document in documents:
+        doc = parsed.get(document.article.id)
+        for ent in (doc.ents if doc is not None else ()):
+            counts[_surface(ent.text)][ent.label_] += 1
+    return {surface: labels.most_common(1)[0][0] for surface, labels in counts.items()}
 
 
 def _ents(document: Document, parsed: Mapping):
@@ -89,7 +101,8 @@ def _ents(document: Document, parsed: Mapping):
     return kept
 
 
-def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: set[str]) -> list[_Mention]:
+def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: set[str],
+              votes: dict[str, str]) -> list[_Mention]:
     article = document.article
     starts = [s.start for s in document.sentences]
     result = []
@@ -103,7 +116,9 @@ def _mentions(document: Document, parsed: Mapping, names: NameIndex, surnames: s
         surface = _surface(ent.text)
         if _is_junk(surface, len(ent)):
             continue
-        label = ent.label_
+        label = votes.get(surface, ent.label_)
+        if label not in _KINDS:
+            continue  # mostly a nationality or group ("Navajo"), now and then mislabelled a person
         if label != "PERSON" and len(surface.split()) == 1 and surface in surnames:
             label = "PERSON"  # a lone surname the model labelled ORG/GPE ("Kritenbrink")
         before = article.text[max(0, ent.start_char - 20):ent.start_char]
