@@ -67,15 +67,32 @@ def raw(article_id: str, text: str, *, day: datetime | None = None, outlet: str 
                        url=url or f"https://news.example/{article_id}")
 
 
-QUAKE = ("A magnitude {mag} earthquake struck near the town of {town} early on {weekday}, collapsing houses "
-         "and cutting power across the {region} region. Rescuers in {town} searched the rubble through the night "
-         "as aftershocks rattled the area, and the governor of {region}, {governor}, said at least {dead} people "
-         "had died. Hospitals in {town} treated hundreds of injured residents, and the national seismology "
-         "office said the quake was shallow, which made the shaking stronger at the surface.")
-
-
-def quake(town: str, region: str, governor: str, *, mag: str, dead: int, weekday: str) -> str:
-    return QUAKE.format(town=town, region=region, governor=governor, mag=mag, dead=dead, weekday=weekday)
+# Two invented earthquakes, three differently written reports each: the same kind of event, so the
+# reports share the vocabulary of earthquakes; what differs is the place, the people and the dates.
+QUAKE_REPORTS = {
+    "first": (
+        "A magnitude 6.1 earthquake struck near the mountain town of Valdoria early on Monday, collapsing "
+        "dozens of houses and cutting power across the Northern Province. Governor Maria Ostrand said at "
+        "least twelve people had died and that rescuers were still searching the rubble in Valdoria.",
+        "Rescue teams in Valdoria worked through the night after Monday's quake, pulling two survivors from a "
+        "collapsed school. Maria Ostrand, governor of the Northern Province, asked the army for tents and "
+        "water as aftershocks kept frightened families sleeping in the streets of the town.",
+        "The death toll from the Valdoria earthquake rose to fifteen on Tuesday, the Northern Province "
+        "authorities said. Governor Ostrand visited the damaged hospital, where doctors treated the injured "
+        "in the car park, and promised money to rebuild the old market square of Valdoria.",
+    ),
+    "second": (
+        "A strong earthquake of magnitude 5.8 shook the fishing port of Kestrel Bay on Friday afternoon, "
+        "damaging the harbour wall and the lighthouse on the Southern Coast. Mayor Tomas Reyn said four "
+        "people were killed when a warehouse roof fell, and ferries to the islands were suspended.",
+        "Fishermen in Kestrel Bay returned to their boats on Saturday as engineers inspected the cracked "
+        "harbour wall. Tomas Reyn, the town's mayor, said the port would reopen within a week, and the "
+        "Southern Coast ferry company resumed its morning crossing to the islands.",
+        "Seismologists said Friday's tremor off Kestrel Bay was unrelated to earlier activity inland. The "
+        "Southern Coast council, chaired by Mayor Reyn, opened a fund for families whose homes near the "
+        "lighthouse were damaged, and schools in the port will stay closed until Wednesday.",
+    ),
+}
 
 
 START = datetime(2024, 3, 4, 8, 0)

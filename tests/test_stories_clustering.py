@@ -12,7 +12,7 @@ from newsweave.model import Article
 from newsweave.store import open_store
 from newsweave.stories import StoryAssigner
 
-from _stories_corpus import START, WEEK, quake, raw, story_articles
+from _stories_corpus import QUAKE_REPORTS, START, WEEK, raw, story_articles
 
 
 def _stories(articles: list[Article]) -> list[str]:
@@ -46,31 +46,36 @@ def test_no_articles_make_no_stories():
     assert _stories([]) == []
 
 
-def _quake_reports(town, region, governor, mag, dead, day, weekday, prefix):
-    texts = [quake(town, region, governor, mag=mag, dead=dead + k, weekday=weekday) for k in range(3)]
-    lead = ["", f"Updated: {town} counts its dead. ", f"From our correspondent in {region}. "]
-    return [Article(id=f"{prefix}{k}", text=lead[k] + text, outlet=f"outlet{k}", published=day + k * (WEEK / 7))
-            for k, text in enumerate(texts)]
+def _quake_reports(which: str, day, prefix: str) -> list[Article]:
+    return [Article(id=f"{prefix}{k}", text=text, outlet=f"outlet{k}", published=day + k * (WEEK / 7))
+            for k, text in enumerate(QUAKE_REPORTS[which])]
 
 
 def test_two_similar_earthquakes_weeks_apart_are_two_stories():
-    first = _quake_reports("Valdoria", "Northern Province", "Maria Ostrand", "6.1", 12, START, "Monday", "q1-")
-    second = _quake_reports("Kestrel Bay", "Southern Coast", "Tomas Reyn", "5.8", 4, START + 5 * WEEK, "Friday", "q2-")
-    stories = _stories(first + second)
+    stories = _stories(_quake_reports("first", START, "q1-") + _quake_reports("second", START + 5 * WEEK, "q2-"))
     assert len(set(stories[:3])) == 1 and len(set(stories[3:])) == 1
     assert stories[0] != stories[3]
 
 
-def test_reports_of_one_earthquake_over_two_days_are_one_story():
-    reports = _quake_reports("Valdoria", "Northern Province", "Maria Ostrand", "6.1", 12, START, "Monday", "q-")
-    assert len(set(_stories(reports))) == 1
+def test_a_story_scores_lower_for_an_article_weeks_after_it():
+    first, second, _ = _quake_reports("first", START, "q-")
+    assigner = StoryAssigner(StoryOptions())
+    assigner.commit(assigner.decide(first))
+    features = assigner.decide(second).features
+    story = assigner.clusterer.new_story_id().replace("2", "1")
+    same_week = assigner.clusterer.score(story, features, START.date())
+    weeks_later = assigner.clusterer.score(story, features, (START + 6 * WEEK).date())
+    assert weeks_later < same_week
+
+
+def test_reports_of_one_earthquake_over_three_days_are_one_story():
+    assert len(set(_stories(_quake_reports("first", START, "q-")))) == 1
 
 
 def _store_with_stories(tmp_path):
     db = str(tmp_path / "s.sqlite")
     docs = [raw(a.id, a.text, day=a.published, outlet=a.outlet)
-            for a in _quake_reports("Valdoria", "Northern Province", "Maria Ostrand", "6.1", 12, START, "Monday", "v")
-            + _quake_reports("Kestrel Bay", "Southern Coast", "Tomas Reyn", "5.8", 4, START + 5 * WEEK, "Friday", "k")]
+            for a in _quake_reports("first", START, "v") + _quake_reports("second", START + 5 * WEEK, "k")]
     with open_store(db) as store:
         Newsweave().ingest(docs, store=store)
     return db

@@ -77,6 +77,7 @@ def score_online(records: list[ClusterRecord], *, options: StoryOptions | None =
 
 def baseline_labels(records: list[ClusterRecord], threshold: float) -> dict[str, str]:
     """Agglomerative clustering (average linkage, cosine distance) of TF-IDF vectors, all at once."""
+    import numpy as np
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -84,9 +85,12 @@ def baseline_labels(records: list[ClusterRecord], threshold: float) -> dict[str,
         return {r.id: "0" for r in records}
     texts = [f"{r.title or ''}\n{r.text}" for r in records]
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(texts)
-    model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+    # Rows are unit length, so cosine distance is 1 - the dot product; precomputing it from the sparse
+    # matrix avoids densifying the whole vocabulary (n × n floats instead of n × vocabulary).
+    distances = np.clip(1.0 - (matrix @ matrix.T).toarray(), 0.0, 2.0)
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="precomputed",
                                     linkage="average")
-    labels = model.fit_predict(matrix.toarray())
+    labels = model.fit_predict(distances)
     return {r.id: str(label) for r, label in zip(records, labels)}
 
 

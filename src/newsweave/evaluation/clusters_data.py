@@ -6,7 +6,7 @@ Three shapes are read, chosen by content, so one command covers the three evalua
   (``../shared/data/clustering_derived/duc_2006_2007_docs.jsonl.gz``);
 - summarisation records ``{id, documents: [...]}`` (Multi-News): every document of every cluster is
   pooled and shuffled with a fixed seed; gold = the cluster id; no dates; empty documents skipped
-  (they are counted in ``skipped``);
+  (they are counted in ``skipped``); a ``limit`` takes whole clusters in file order before shuffling;
 - the ECB+ token file (``ECB_Dev_corpus.txt``: doc, sentence, token index, token, chain): documents
   are rebuilt from their tokens; gold = topic + ``ecb``/``ecbplus`` (the sub-topic); no dates; the
   order is shuffled with a fixed seed so that the two sub-topics of a topic are interleaved.
@@ -55,7 +55,7 @@ def read_cluster_dataset(path: str | Path, *, limit: int | None = None) -> Clust
     else:
         lines = _json_lines(path)
         if lines and "documents" in lines[0][1]:
-            records, skipped = _pooled(lines)
+            records, skipped = _pooled(lines, limit)
         else:
             records, skipped = [_record(where, item) for where, item in lines], 0
     if not records:
@@ -98,9 +98,13 @@ def _record(where: str, item: dict) -> ClusterRecord:
                          date=published)
 
 
-def _pooled(lines: list[tuple[str, dict]]) -> tuple[list[ClusterRecord], int]:
+def _pooled(lines: list[tuple[str, dict]], limit: int | None) -> tuple[list[ClusterRecord], int]:
+    # ``limit`` takes whole clusters, in file order, until it is reached, and only then shuffles:
+    # cutting the shuffled pool instead would leave mostly lone documents of clusters cut apart.
     records, skipped = [], 0
     for where, item in lines:
+        if limit is not None and len(records) >= limit:
+            break
         documents = item.get("documents")
         if not isinstance(item.get("id"), str) or not isinstance(documents, list):
             raise EvaluationError(f"{where}: summarisation records need id and documents")

@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 BUCKETS = 1 << 22
 # The features kept per article, strongest first; the tail adds cost and noise, not separation.
 TOP_FEATURES = 120
-# Calibrated with the thresholds in clusterer.py on the DUC stream; re-tune both together.
+# Calibrated together with StoryOptions.threshold (docs/evaluation-clusters.md); re-tune them together.
 TITLE_WEIGHT = 2
 NAME_WEIGHT = 1.5
 PRIOR_DOCUMENTS = 50

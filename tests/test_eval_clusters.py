@@ -1,0 +1,100 @@
+"""Clustering evaluation: B-cubed arithmetic, the three dataset shapes, and the command's report."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from newsweave.cli import main
+from newsweave.errors import EvaluationError
+from newsweave.evaluation.clusters import bcubed
+from newsweave.evaluation.clusters_data import read_cluster_dataset
+
+from _stories_corpus import story_articles
+
+
+def test_a_perfect_clustering_scores_one():
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert bcubed({"a": "1", "b": "1", "c": "2"}, gold) == (1.0, 1.0, 1.0)
+
+
+def test_bcubed_matches_a_worked_example():
+    # One predicted cluster over gold {a,b} + {c}: precision (2/3·2 + 1/3)/3 = 5/9, recall 1.
+    precision, recall, f1 = bcubed({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"})
+    assert precision == pytest.approx(5 / 9) and recall == 1.0 and f1 == pytest.approx(2 * 5 / 9 / (1 + 5 / 9))
+
+
+def test_singletons_have_full_precision_and_low_recall():
+    precision, recall, _ = bcubed({"a": "1", "b": "2", "c": "3", "d": "4"}, {k: "x" for k in "abcd"})
+    assert precision == 1.0 and recall == 0.25
+
+
+def test_scoring_nothing_is_an_error():
+    with pytest.raises(EvaluationError):
+        bcubed({}, {})
+
+
+def test_an_item_without_a_prediction_is_an_error():
+    with pytest.raises(EvaluationError, match="no predicted cluster"):
+        bcubed({"a": "1"}, {"a": "x", "b": "x"})
+
+
+def _jsonl(path, rows):
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row) + "\n")
+
+
+def test_clustering_records_keep_their_order_and_dates(tmp_path):
+    _jsonl(tmp_path / "d.jsonl.gz", [{"id": "2", "date": "2001-02-03", "title": "T", "text": "x", "cluster": "c"},
+                                     {"id": "1", "date": None, "text": "y", "cluster": "d"}])
+    records = read_cluster_dataset(tmp_path / "d.jsonl.gz").records
+    assert [r.id for r in records] == ["2", "1"] and records[0].date.isoformat() == "2001-02-03"
+
+
+def test_summarisation_records_are_pooled_with_the_cluster_as_gold(tmp_path):
+    _jsonl(tmp_path / "mn.jsonl.gz", [{"id": "c1", "documents": ["a", "b", ""]}, {"id": "c2", "documents": ["c"]}])
+    dataset = read_cluster_dataset(tmp_path / "mn.jsonl.gz")
+    assert sorted((r.id, r.cluster) for r in dataset.records) == [("c1#0", "c1"), ("c1#1", "c1"), ("c2#0", "c2")]
+    assert dataset.skipped == 1
+
+
+def test_the_pooled_order_is_the_same_every_time(tmp_path):
+    _jsonl(tmp_path / "mn.jsonl.gz", [{"id": f"c{i}", "documents": ["a", "b"]} for i in range(20)])
+    first = [r.id for r in read_cluster_dataset(tmp_path / "mn.jsonl.gz").records]
+    assert first == [r.id for r in read_cluster_dataset(tmp_path / "mn.jsonl.gz").records]
+    assert first != sorted(first)
+
+
+def test_ecb_token_files_become_documents_with_sub_topic_gold(tmp_path):
+    lines = ["1_1ecb\t0\t0\tQuake\t-", "1_1ecb\t0\t1\thits\t-", "1_1ecb\t0\t2\t.\t-",
+             "1_2ecbplus\t0\t0\tFire\t-", "1_2ecbplus\t0\t1\tspreads\t-", ""]
+    (tmp_path / "ecb.txt").write_text("\n".join(lines), encoding="utf-8")
+    records = {r.id: r for r in read_cluster_dataset(tmp_path / "ecb.txt").records}
+    assert records["1_1ecb"].text == "Quake hits." and records["1_1ecb"].cluster == "1-ecb"
+    assert records["1_2ecbplus"].cluster == "1-ecbplus"
+
+
+def test_an_empty_dataset_is_a_clear_error(tmp_path):
+    _jsonl(tmp_path / "empty.jsonl.gz", [])
+    with pytest.raises(EvaluationError, match="no records"):
+        read_cluster_dataset(tmp_path / "empty.jsonl.gz")
+
+
+def test_a_record_without_a_cluster_names_the_line(tmp_path):
+    _jsonl(tmp_path / "bad.jsonl.gz", [{"id": "1", "text": "x"}])
+    with pytest.raises(EvaluationError, match=r"bad.jsonl.gz:1: .*cluster"):
+        read_cluster_dataset(tmp_path / "bad.jsonl.gz")
+
+
+def test_the_command_prints_the_online_system_next_to_the_baseline_and_writes_predictions(tmp_path, capsys):
+    rows = [{"id": f"a{i}", "date": "2020-01-01", "text": text, "cluster": label}
+            for i, (label, text) in enumerate(story_articles(24, seed=9))]
+    _jsonl(tmp_path / "d.jsonl.gz", rows)
+    assert main(["eval", "clusters", str(tmp_path / "d.jsonl.gz"), "--out", str(tmp_path / "p.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "online (newsweave)" in out and "agglomerative TF-IDF baseline" in out and "tuned on the first" in out
+    predictions = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert [p["id"] for p in predictions] == [r["id"] for r in rows]
