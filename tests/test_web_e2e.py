@@ -117,11 +117,12 @@ def test_the_story_page_has_every_section_and_both_charts(server, browser, seeds
 
 
 @pytest.mark.browser
-def test_the_story_page_fits_a_phone_screen(server, browser, seeds_story):
+def test_every_page_fits_a_phone_screen(server, browser, seeds_story):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
     page = context.new_page()
-    page.goto(seeds_story[0])
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for url in (server + "/", server + "/add", server + "/articles/000_82769e1fad382a14.txt", seeds_story[0]):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-story-390px.png"), full_page=False)
     context.close()

@@ -369,13 +369,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except ImportError:
         print("newsweave: uvicorn is not installed; install it with: pip install 'newsweave[web]'", file=sys.stderr)
         return EXIT_FATAL
-    from .store import default_store_url
+    from .store import default_store_url, open_store
     from .web import create_app
 
+    url = args.db or default_store_url()
+    try:  # a store that cannot be opened is a one-line message here, not a traceback from uvicorn
+        open_store(url).close()
+    except OSError as error:
+        print(f"newsweave: cannot open the store {url}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FATAL
     options = Options(reference_date=args.date, fetch=FetchOptions(allow_private=args.allow_private))
-    app = create_app(args.db or default_store_url(), options)
-    print(f"newsweave: serving {args.db or default_store_url()} at http://{args.host}:{args.port}/ "
-          "(Ctrl-C stops)", file=sys.stderr)
+    app = create_app(url, options)
+    print(f"newsweave: serving {url} at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return EXIT_OK
 

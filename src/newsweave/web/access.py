@@ -88,11 +88,16 @@ class StoreAccess:
         self._briefer: ThreadPoolExecutor | None = None
 
     def open(self) -> None:
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="newsweave-writer", initializer=self._open_writer)
+        # One thread: everything submitted to it runs where the writer connection was opened.
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="newsweave-writer")
         self._readers = ThreadPoolExecutor(self.options.web.reader_threads, thread_name_prefix="newsweave-reader")
         self._briefer = ThreadPoolExecutor(1, thread_name_prefix="newsweave-brief")
-        # Fail at start-up, not on the first request, when the store cannot be opened.
-        self._writer.submit(lambda: self._local.recorder).result()
+        # Fail at start-up with the store's own error, not on the first request, when it cannot be opened.
+        try:
+            self._writer.submit(self._open_writer).result()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         for pool in (self._writer, self._readers, self._briefer):
