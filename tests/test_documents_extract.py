@@ -84,3 +84,20 @@ def test_a_heading_in_the_middle_is_not_taken_as_title(nlp):
     text = "\n\n".join([paragraphs[0], "Islanders Relieved", *paragraphs[1:]])
     raw = RawDocument(id="story.txt", origin="/in/story.txt", kind="text", content=text, outlet="story")
     assert prepare(raw, nlp, Options()).article.title is None
+
+
+def test_a_feed_style_html_fragment_falls_back_to_its_plain_text():
+    fragment = "<p>The ferry service will resume on <b>Monday</b> after a week of storms.</p>"
+    assert extract(RawDocument(id="f", origin="f", kind="html", content=fragment)).text == (
+        "The ferry service will resume on Monday after a week of storms.")
+
+
+def test_a_whole_page_of_menus_is_rejected_not_read_as_an_article(nlp):
+    import pytest
+
+    from newsweave.documents import prepare
+    from newsweave.errors import InputError
+
+    page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><footer>Contact us</footer></body></html>"
+    with pytest.raises(InputError, match="no article text found|too short"):
+        prepare(RawDocument(id="p", origin="p", kind="html", content=page), nlp, Options())

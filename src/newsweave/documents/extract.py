@@ -27,6 +27,7 @@ _OTHER_TAG = re.compile(r"</?[A-Za-z_][A-Za-z_0-9]*>")
 # LDC newswire typesetting codes (tab, quad left/right/centre, upper/lower rule): layout, not text.
 _TYPESETTING = re.compile(r"&(?:HT|QL|QR|QC|UR|LR|Cx[0-9a-f]{2});", re.I)
 _SPACE = re.compile(r"\s+")
+_FULL_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
 
 
 def sgml_text(content: str) -> str:
@@ -78,8 +79,9 @@ def extract(raw: RawDocument) -> Extracted:
 def extract_html(raw: RawDocument) -> Extracted:
     """Main text and metadata of an HTML page through trafilatura (comments and tables left out).
 
-    A fragment too small for trafilatura's main-content search (a feed entry's summary) falls back
-    to trafilatura's plain ``html2txt``, so a short but real text is not lost.
+    A fragment (no ``<html>``/``<body>``) too small for trafilatura's main-content search, such as
+    a feed entry's summary, falls back to trafilatura's plain ``html2txt``, so a short but real
+    text is not lost; a whole page without main text extracts to nothing.
     """
     import trafilatura
 
@@ -89,7 +91,10 @@ def extract_html(raw: RawDocument) -> Extracted:
     except (ValueError, TypeError) as error:  # trafilatura raises these on unparsable markup
         raise InputError(raw.origin, f"HTML could not be parsed: {error}", article=raw.id) from None
     if result is None or not (result.text or "").strip():
-        text = trafilatura.html2txt(raw.content) or ""
-        return Extracted(text=text.strip())
+        if _FULL_PAGE.search(raw.content[:5000]):
+            # A whole page where trafilatura finds no main text: its plain text would be menus.
+            return Extracted(text="")
+        # trafilatura's parser wants a document, not a lone element.
+        return Extracted(text=(trafilatura.html2txt(f"<html><body>{raw.content}</body></html>") or "").strip())
     return Extracted(text=result.text, title=result.title or None, outlet=result.sitename or None,
                      published=parse_date(result.date), author=result.author or None, url=result.url or None)
