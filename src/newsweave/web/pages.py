@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from ..errors import InputError
 from ..outputs.json import brief_to_dict
 from . import intake
-from .routes import _access, stories_page, story_detail
+from .routes import access_of, stories_page, story_detail
 from .schemas import added, article_out
 from .storyview import day, safe_url, story_view
 
@@ -70,7 +70,7 @@ async def story_json(story_id: str, request: Request):
     detail = await story_detail(request, story_id)
     if detail is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    brief = await _access(request).brief(story_id)
+    brief = await access_of(request).brief(story_id)
     return {"story": detail, "brief": brief_to_dict(brief) if brief else None}
 
 
@@ -79,8 +79,8 @@ async def story_page(story_id: str, request: Request):
     detail = await story_detail(request, story_id)
     if detail is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    members = await _access(request).read(lambda store: store.story_articles(story_id))
-    brief = await _access(request).brief(story_id)
+    members = await access_of(request).read(lambda store: store.story_articles(story_id))
+    brief = await access_of(request).brief(story_id)
     return _render(request, "story.html", {"story": detail, "view": story_view(brief, members)})
 
 
@@ -88,10 +88,10 @@ async def story_page(story_id: str, request: Request):
 async def article_page(article_id: str, request: Request, start: int | None = Query(None, ge=0),
                        end: int | None = Query(None, ge=0)):
     # An id may itself end in .json (a file name), so the twin is tried only when no article has it.
-    stored = await _access(request).read(lambda store: store.article(article_id))
+    stored = await access_of(request).read(lambda store: store.article(article_id))
     as_json = False
     if stored is None and article_id.endswith(".json"):
-        stored = await _access(request).read(lambda store: store.article(article_id[:-5]))
+        stored = await access_of(request).read(lambda store: store.article(article_id[:-5]))
         as_json = stored is not None
     if stored is None:
         raise HTTPException(404, f"no article {article_id!r}")
@@ -135,7 +135,7 @@ async def add_submit(request: Request):
             errors.append(f"{error.input}: {error.reason}")
     if not items and not errors:
         errors.append("nothing to add: paste a text, choose files or give a URL")
-    outcomes = await _access(request).ingest(items) if items else []
+    outcomes = await access_of(request).ingest(items) if items else []
     result = added(outcomes)
     if request.query_params.get("format") == "json":
         return JSONResponse({**result, "errors": errors}, status_code=400 if errors and not outcomes else 200)

@@ -26,7 +26,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 413: {"mode
 _WORD = re.compile(r"\w")
 
 
-def _access(request: Request) -> StoreAccess:
+def access_of(request: Request) -> StoreAccess:
     return request.app.state.access
 
 
@@ -37,14 +37,14 @@ async def add_records(body: RecordsIn, request: Request) -> dict[str, Any]:
     if not records:
         raise HTTPException(400, "records is empty: send at least one {text or html, ...} record")
     items = intake.from_records(records, options=request.app.state.options)
-    return added(await _access(request).ingest(items))
+    return added(await access_of(request).ingest(items))
 
 
 @router.post("/articles/html", response_model=AddedOut, responses=ERRORS, summary="Add a page's raw HTML")
 async def add_html(body: HtmlIn, request: Request) -> dict[str, Any]:
     items = intake.from_paste(body.html, options=request.app.state.options, name=body.url, url=body.url,
                               outlet=body.outlet)
-    return added(await _access(request).ingest(items))
+    return added(await access_of(request).ingest(items))
 
 
 @router.post("/articles/files", response_model=AddedOut, responses=ERRORS, summary="Upload article files")
@@ -54,7 +54,7 @@ async def add_files(request: Request, files: Annotated[list[UploadFile], File(de
     items = []
     for upload in files:
         items += intake.from_upload(await upload.read(), filename=upload.filename or "upload", options=options)
-    return added(await _access(request).ingest(items))
+    return added(await access_of(request).ingest(items))
 
 
 @router.post("/articles/url", response_model=AddedOut, responses=ERRORS, summary="Fetch a page or feed")
@@ -62,7 +62,7 @@ async def add_url(body: UrlIn, request: Request) -> dict[str, Any]:
     options = request.app.state.options
     # Fetching blocks on the network: a worker thread, not the writer, waits for it.
     items = await run_in_threadpool(intake.from_url, body.url, options=options, follow_links=body.follow_links)
-    return added(await _access(request).ingest(items))
+    return added(await access_of(request).ingest(items))
 
 
 @router.get("/stories", response_model=StoriesOut, responses=ERRORS, summary="List stories, newest first")
@@ -86,7 +86,7 @@ async def stories_page(request: Request, *, q: str | None, since: date | None, u
         window = found[(page - 1) * size: page * size]
         return [story_out(s, store.story_articles(s.id)) for s in window], len(found) > page * size
 
-    rows, more = await _access(request).read(work)
+    rows, more = await access_of(request).read(work)
     return {"stories": rows, "page": page, "size": size, "next_page": page + 1 if more else None}
 
 
@@ -107,13 +107,16 @@ async def story_detail(request: Request, story_id: str, *, text: bool = False) -
         members = store.story_articles(story_id)
         return {**story_out(story, members), "article_list": [article_out(m, text=text) for m in members]}
 
-    return await _access(request).read(work)
+    return await access_of(request).read(work)
 
 
-@router.get("/stories/{story_id}/brief", responses={404: {"model": ErrorOut}},
-            summary="The story's brief: the same JSON as `newsweave brief --format json`")
+@router.get("/stories/{story_id}/brief", response_class=Response, summary="The story's brief",
+            responses={200: {"content": {"application/json": {}},
+                             "description": "the same JSON as `newsweave brief --story ID --format json` (fields "
+                                            "documented in the README, \"The JSON brief\")"},
+                       404: {"model": ErrorOut}})
 async def get_brief(story_id: str, request: Request) -> Response:
-    encoded = await _access(request).brief_json(story_id)
+    encoded = await access_of(request).brief_json(story_id)
     if encoded is None:
         raise HTTPException(404, f"no story {story_id!r}; list them at /api/stories")
     return Response(encoded, media_type="application/json")
@@ -122,14 +125,14 @@ async def get_brief(story_id: str, request: Request) -> Response:
 @router.get("/articles/search", response_model=SearchOut, responses=ERRORS, summary="Full-text article search")
 async def search(request: Request, q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=200)):
     query = check_query(q)
-    found = await _access(request).read(lambda store: store.search(query, limit=limit))
+    found = await access_of(request).read(lambda store: store.search(query, limit=limit))
     return {"query": q, "articles": [article_out(s) for s in found]}
 
 
 @router.get("/articles/{article_id:path}", response_model=ArticleOut, responses={404: {"model": ErrorOut}},
             summary="One stored article with its text")
 async def get_article(article_id: str, request: Request):
-    found = await _access(request).read(lambda store: store.article(article_id))
+    found = await access_of(request).read(lambda store: store.article(article_id))
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return article_out(found, text=True)

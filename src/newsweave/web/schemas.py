@@ -3,6 +3,7 @@ conversions from the model's dataclasses. Pages' JSON twins use the same convers
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any, Literal
 
@@ -112,7 +113,7 @@ class ErrorOut(BaseModel):
 def added(outcomes: list[Outcome]) -> dict[str, Any]:
     count = lambda status: sum(o.status == status for o in outcomes)  # noqa: E731
     return {"stored": count("stored"), "duplicates": count("duplicate"), "updated": count("updated"),
-            "rejected": count("rejected"), "results": [o.__dict__ for o in outcomes]}
+            "rejected": count("rejected"), "results": [asdict(o) for o in outcomes]}
 
 
 def story_out(story: Story, members: list[StoredArticle] | None = None) -> dict[str, Any]:
