@@ -1,0 +1,82 @@
+"""Which source sentences are summary material, and each one's words for comparison.
+
+A candidate is a whole source sentence, or that sentence with a leading newswire dateline
+("PINE RIDGE, S.D. (AP) -- ") cut off: its ``start`` then moves past the dateline, so the cited text
+is still exactly ``article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Document, Sentence, SourceRef
+
+MIN_WORDS, MAX_WORDS = 6, 120
+"""Shorter sentences are mostly fragments and captions; longer ones are lists or missed sentence
+breaks. The long limit is generous because lower-cased text (Multi-News) often joins two real
+sentences into one: 60 lost 0.35 ROUGE-2 there and 120 changed nothing on DUC 2007."""
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+# "CITY, State (AP) -- ", "WASHINGTON _ ", "Beijing: ": a place (and agency) before a dash or colon.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][A-Za-z.\- ]{1,20})?\s*(?:\([A-Za-z ]{2,20}\))?"
+                       r"\s*(?:--|_|-|\u2014|\u2013)\s+|[A-Z][a-z]+:\s+)")
+_BOILERPLATE = re.compile(r"also read|read more|click here|sign up|subscribe|follow us|newsletter|"
+                          r"all rights reserved|copyright|\(photo|photo:|image:|getty images|&\w+;|https?://",
+                          re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*$")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|according|added|asked|wrote|stated|declared|"
+                          r"announced|explained|insisted|noted)\b", re.IGNORECASE)
+_OPEN_QUOTE = "\"\u201c\u2018'"
+_END = (".", "!", "\"", "\u201d", "'", "\u2019", ")")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence (or its slice after a dateline) that may go into the summary."""
+
+    sentence: Sentence
+    start: int
+    text: str
+    words: int
+    stems: tuple[str, ...]
+    """Lowercased, stemmed word tokens, in order (ROUGE's own tokenisation)."""
+    rank: int = 0
+    """Position among its article's candidates (0: the first)."""
+
+    @property
+    def ref(self) -> SourceRef:
+        s = self.sentence
+        return SourceRef(s.article, s.outlet, self.start, s.end)
+
+
+def candidates(document: Document, stem: Callable[[str], str]) -> list[Candidate]:
+    """The sentences of ``document`` that are summary material, in document order."""
+    chosen = []
+    for sentence in document.sentences:
+        text, start = sentence.text, sentence.start
+        dateline = _DATELINE.match(text)
+        if dateline and len(text) - dateline.end() > 20:
+            text, start = text[dateline.end():], start + dateline.end()
+        if not is_summary_material(text):
+            continue
+        stems = tuple(stem(token) for token in _TOKEN.findall(text.lower()))
+        chosen.append(Candidate(sentence=sentence, start=start, text=text, words=len(text.split()), stems=stems,
+                                rank=len(chosen)))
+    return chosen
+
+
+def is_summary_material(text: str) -> bool:
+    """False for questions, fragments, bylines, boilerplate and quotes with no one saying them."""
+    words = len(text.split())
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith("?") or not stripped.endswith(_END):
+        return False
+    if _BYLINE.match(text) or _BOILERPLATE.search(text):
+        return False
+    if text[0] in _OPEN_QUOTE and not _ATTRIBUTION.search(text):
+        return False
+    return True

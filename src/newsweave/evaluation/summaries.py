@@ -1,0 +1,125 @@
+"""``newsweave eval summaries``: newsweave and the baselines on the same clusters, in one run.
+
+Each cluster's documents go through newsweave's own pipeline (``Newsweave.read`` → the summarizer);
+the baselines get the same document strings. Every system's summary is cut to the word budget and
+scored against the cluster's references with ROUGE (see ``rouge.py``); seconds are wall time per
+cluster, summarizing only (reading and segmenting included for newsweave, sentence splitting
+included for the baselines).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from ..config import Options
+from ..model import RawDocument, SummarySentence
+from .baselines import BASELINES, make_baseline
+from .datasets import SummaryRecord
+from .rouge import RougeScorer, RougeScores, average
+
+NEWSWEAVE = "newsweave"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One system's summary of one cluster, its scores and the seconds it took."""
+
+    system: str
+    cluster: str
+    summary: str
+    scores: RougeScores
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SystemResult:
+    system: str
+    clusters: int
+    scores: RougeScores
+    seconds_per_cluster: float
+
+
+@dataclass(frozen=True)
+class SummaryEvaluation:
+    words: int
+    clusters: int
+    systems: tuple[SystemResult, ...]
+    predictions: tuple[Prediction, ...]
+
+
+def raw_documents(record: SummaryRecord) -> list[RawDocument]:
+    """The cluster's document strings as plain-text articles, one outlet per document (the datasets
+    carry no outlet names, and their documents come from different outlets)."""
+    return [RawDocument(id=f"{record.id}/{number}", origin=f"{record.id}#documents[{number}]", kind="text",
+                        content=text, outlet=f"{record.id}/{number}")
+            for number, text in enumerate(record.documents) if text.strip()]
+
+
+class NewsweaveSystem:
+    """newsweave's reader and summarizer as an evaluation system (models loaded once)."""
+
+    def __init__(self, *, words: int, summarize: Callable | None = None):
+        from ..api import Newsweave
+        from ..briefs.copies import find_copies
+        from ..briefs.summarize import summarize as default
+
+        self.engine = Newsweave(Options(words=words, min_article_words=0))
+        self._summarize = summarize or default
+        self._copies = find_copies
+
+    def sentences(self, record: SummaryRecord) -> tuple[SummarySentence, ...]:
+        documents, _ = self.engine.read(raw_documents(record))
+        return self._summarize(documents, self.engine.options, copies=self._copies(documents))
+
+    def __call__(self, record: SummaryRecord) -> str:
+        return " ".join(s.text for s in self.sentences(record))
+
+
+def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int,
+                       systems: Sequence[str] = (NEWSWEAVE, *BASELINES),
+                       newsweave: Callable[[SummaryRecord], str] | None = None,
+                       progress: Callable[[int], None] | None = None) -> SummaryEvaluation:
+    """Summarize and score every record with every system; figures are averages over clusters."""
+    scorer = RougeScorer(words=words)
+    runners: dict[str, Callable[[SummaryRecord], str]] = {}
+    for system in systems:
+        if system == NEWSWEAVE:
+            runners[system] = newsweave or NewsweaveSystem(words=words)
+        else:
+            baseline = make_baseline(system, words=words)
+            runners[system] = lambda record, baseline=baseline: " ".join(baseline(record.documents))
+    predictions: list[Prediction] = []
+    count = 0
+    for record in records:
+        for system, run in runners.items():
+            started = time.perf_counter()
+            summary = run(record)
+            seconds = time.perf_counter() - started
+            predictions.append(Prediction(system=system, cluster=record.id, summary=summary,
+                                          scores=scorer.score(summary, record.summaries), seconds=seconds))
+        count += 1
+        if progress:
+            progress(count)
+    results = []
+    for system in runners:
+        mine = [p for p in predictions if p.system == system]
+        if mine:
+            results.append(SystemResult(system=system, clusters=len(mine), scores=average(p.scores for p in mine),
+                                        seconds_per_cluster=sum(p.seconds for p in mine) / len(mine)))
+    return SummaryEvaluation(words=words, clusters=count, systems=tuple(results), predictions=tuple(predictions))
+
+
+def format_table(evaluation: SummaryEvaluation) -> str:
+    """The figures as a fixed-width table, ROUGE in points (0-100)."""
+    lines = [f"{evaluation.clusters} clusters, summaries cut to {evaluation.words} words, "
+             "ROUGE averaged over references (Porter stemming)",
+             f"{'system':<10} {'R1 rec':>7} {'R1 F1':>7} {'R2 rec':>7} {'R2 F1':>7} {'RL rec':>7} {'RL F1':>7}"
+             f" {'s/cluster':>10}"]
+    for result in evaluation.systems:
+        s = result.scores
+        lines.append(f"{result.system:<10} " + " ".join(
+            f"{100 * v:7.2f}" for v in (s.rouge1.recall, s.rouge1.f1, s.rouge2.recall, s.rouge2.f1,
+                                        s.rougeL.recall, s.rougeL.f1)) + f" {result.seconds_per_cluster:10.3f}")
+    return "\n".join(lines)

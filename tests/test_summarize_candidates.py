@@ -1,0 +1,45 @@
+"""Which sentences are summary material."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.api import Newsweave
+from newsweave.briefs.candidates import candidates, is_summary_material
+from newsweave.briefs.similarity import Stemmer
+from newsweave.config import Options
+from newsweave.model import RawDocument
+
+
+@pytest.mark.parametrize("text", [
+    "Who will pay for the repairs to the dam this year?",          # a question
+    "By Jane Doe",                                               # a byline
+    "Also Read: Ten things to know about the flood season now.",  # promotion
+    "\"We will rebuild it, and we will rebuild it better.\"",      # a quote nobody is said to say
+    "The council met.",                                         # too short to carry a story
+    "The mayor said the town would rebuild the dam and",         # a fragment cut off mid-sentence
+    "Follow us on Twitter for the latest news on the flooding.",  # call to action
+])
+def test_unsuitable_sentences_are_not_summary_material(text):
+    assert not is_summary_material(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Millbrook dam failed on Tuesday night after three days of heavy rain.",
+    "\"We will rebuild it,\" the mayor said at a news conference on Wednesday.",  # quote with speaker
+])
+def test_informative_sentences_are_summary_material(text):
+    assert is_summary_material(text)
+
+
+def test_an_empty_sentence_is_not_summary_material():
+    assert not is_summary_material("")
+
+
+def test_a_leading_dateline_is_cut_off_and_the_citation_still_slices_the_text(nlp):
+    text = "MILLBROOK, Ore. (AP) -- The Millbrook dam failed on Tuesday night after three days of heavy rain."
+    engine = Newsweave(Options(min_article_words=0), nlp=nlp)
+    documents, _ = engine.read([RawDocument(id="a", origin="a", kind="text", content=text)])
+    [candidate] = candidates(documents[0], Stemmer())
+    assert candidate.text.startswith("The Millbrook dam")
+    assert documents[0].article.text[candidate.ref.start:candidate.ref.end] == candidate.text
