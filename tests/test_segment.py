@@ -103,3 +103,13 @@ def test_military_ranks_do_not_end_a_sentence(nlp):
 def test_an_upper_case_dateline_opens_its_sentence(nlp, dateline):
     text = f"{dateline} The harbour bridge reopened on Sunday after repairs. Traders were pleased."
     assert sentences_of(text, nlp)[0] == f"{dateline} The harbour bridge reopened on Sunday after repairs."
+
+
+@pytest.mark.slow
+def test_a_region_longer_than_spacy_accepts_is_segmented_in_pieces(nlp):
+    sentence = "The harbour board met again on Friday to discuss the pier. "
+    text = sentence * 20_000  # 1.2 million characters on one line
+    article = Article(id="a", text=text, outlet="o")
+    sentences = segment(article, [(0, len(text.rstrip()))], nlp)
+    assert len(sentences) == 20_000
+    assert all(text[s.start:s.end] == s.text == sentence.strip() for s in sentences)

@@ -33,6 +33,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|
 # A wire dateline ("CAMBRIDGE, Mass. (AP) -") or a time zone after "a.m." continues the sentence.
 _CONTINUES = re.compile(r"\((?:AP|AFP|Reuters|UPI)\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
 _ALNUM = re.compile(r"\w")
+MAX_CHUNK = 100_000
 # An upper-case wire dateline on its own ("BOSTON _", "WASHINGTON --") opens the next sentence.
 _DATELINE = re.compile(r"[A-Z][A-Z.,'() ]*[A-Z.)]\s+(?:_|--|—|-)\Z")
 
@@ -49,6 +50,7 @@ def segment(article: Article, regions: list[tuple[int, int]], nlp: Nlp) -> tuple
     """
     text = article.text
     sentences: list[Sentence] = []
+    regions = [piece for start, end in regions for piece in _pieces(text, start, end)]
     chunks = [text[start:end] for start, end in regions]
     for paragraph, ((region_start, _), doc) in enumerate(zip(regions, nlp.sentences(chunks))):
         spans = [(region_start + span.start_char, region_start + span.end_char) for span in doc.sents]
@@ -58,6 +60,23 @@ def segment(article: Article, regions: list[tuple[int, int]], nlp: Nlp) -> tuple
                                       start=start, end=end, text=sentence, normalized=normalize(sentence),
                                       paragraph=paragraph))
     return tuple(sentences)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A region cut into pieces of at most ``MAX_CHUNK`` characters, at a sentence end if one is
+    near the limit, else at a space: spaCy refuses texts over ``nlp.max_length`` (1,000,000) and
+    slows down on very long ones, and a single-line file can be one huge region."""
+    pieces = []
+    while end - start > MAX_CHUNK:
+        window = text[start:start + MAX_CHUNK]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > MAX_CHUNK // 2 else window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_CHUNK
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
