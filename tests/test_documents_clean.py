@@ -192,3 +192,12 @@ def test_a_label_word_followed_by_a_colon_inside_a_sentence_is_not_a_promo():
     text = ("The two problems at the harbour are related: both come from the storms that damaged the pier "
             "and the sea wall last winter, the harbour master said.")
     assert removed_texts(text) == []
+
+
+def test_an_on_topic_promo_headline_is_still_cut_where_the_article_resumes():
+    # The promo shares words with the article (city, tram), but its capitalised words follow
+    # function words, so the only boundary candidate is where the article's sentence starts.
+    text = (FIXTURES / "promo.txt").read_text(encoding="utf-8").replace(
+        "Also Read: Famous chef opens a seafood restaurant in a converted lighthouse",
+        "Also Read: City council approves tram fares for students after long debate")
+    assert removed_texts(text)[0] == ("promotion", "Also Read: City council approves tram fares for students after long debate")
