@@ -123,3 +123,10 @@ def test_a_capitalised_word_after_a_finished_quoted_sentence_is_not_its_speaker(
                    "The platform defines a family \u201cas two parents and their children.\u201d "
                    "It says that \u201cthe state must not interfere in family life.\u201d")
     assert all(q.speaker is None or "platform" in q.speaker.lower() for q in found)
+
+
+def test_a_she_speaker_skips_a_man_named_closer_to_the_quote(quotes):
+    found = quotes("Senator Tom Reed gave his speech on schools at the town hall on Friday.\n\n"
+                   "Teacher Anna Berg listened from the back row with her two daughters.\n\n"
+                   "After hearing Reed, she told a reporter: \u201cI might vote for him after all.\u201d")
+    assert speakers(found) == ["Anna Berg"]

@@ -20,7 +20,7 @@ from .entity_names import NameIndex, normalize_name
 from .quote_spans import QuoteSpan, find_quote_spans
 from .speaker_parse import attribute, speech_verbs
 from .speaker_patterns import attribute_by_pattern
-from .speaker_resolve import resolve_speaker
+from .speaker_resolve import ArticleFacts, resolve_speaker
 
 __all__ = ["extract_quotes", "merge_quotes"]
 
@@ -127,6 +127,7 @@ def _document_quotes(document, spans, contexts, quick, parses, article_doc, name
     persons = [(e.start_char, e.end_char, e.text) for e in ents
                if e.label_ == "PERSON" or (len(e) == 1 and e.text in surnames)]
     marks = [(s.mark_start, s.mark_end) for s in spans]
+    facts = ArticleFacts(document, persons, marks)
     chains: dict[int, tuple[str | None, str]] = {}
     previous = None  # (paragraph, speaker, kind, start) of the last attributed quote
     result = []
@@ -140,7 +141,7 @@ def _document_quotes(document, spans, contexts, quick, parses, article_doc, name
             found = attribute(doc, (span.mark_start - context.start, span.mark_end - context.start), masked)
         if not has_verb and len(text[span.start:span.end].split()) <= SCARE_MAX_WORDS:
             continue
-        speaker, mention, kind = resolve_speaker(found, span, document, persons, marks, previous, names)
+        speaker, mention, kind = resolve_speaker(found, span, facts, previous, names)
         if speaker is None and span.chain in chains:
             speaker, kind = chains[span.chain]
         elif speaker is None and not has_verb and previous is not None and span.paragraph - previous[0] <= 1:
