@@ -213,3 +213,26 @@ def test_the_real_server_refuses_an_oversized_chunked_body_with_413(server):
 def test_the_real_server_answers_malformed_json_with_400(server):
     response = httpx.post(f"{server}/api/articles", content=b"{not json", headers={"content-type": "application/json"})
     assert response.status_code == 400
+
+
+def test_concurrent_writes_and_reads_are_all_answered_and_every_write_is_kept(server):
+    import asyncio
+
+    def record(n: int) -> dict:
+        return {"id": f"concurrent-{n}", "outlet": f"Outlet {n % 5}",
+                "text": f"The village of Lowbridge number {n} opened a new bridge over the river on Saturday, the "
+                        f"mayor said. It cost {n + 3} million euros and took {n % 4 + 1} years to build, and "
+                        "residents walked across it together at noon."}
+
+    async def run() -> list[httpx.Response]:
+        async with httpx.AsyncClient(base_url=server, timeout=120) as client:
+            writes = [client.post("/api/articles", json={"records": [record(n)]}) for n in range(20)]
+            reads = [client.get("/api/stories") for _ in range(20)]
+            return await asyncio.gather(*writes, *reads)
+
+    responses = asyncio.run(run())
+    assert [r.status_code for r in responses] == [200] * 40
+    stored = [r.json()["results"][0]["article"] for r in responses[:20] if r.json()["stored"]]
+    assert len(stored) == 20
+    for article in stored:
+        assert httpx.get(f"{server}/api/articles/{article}").status_code == 200

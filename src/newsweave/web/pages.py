@@ -65,22 +65,18 @@ def _day(name: str, value: str | None) -> date | None:
         raise HTTPException(400, f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None
 
 
-@router.get("/stories/{story_id}.json")
-async def story_json(story_id: str, request: Request):
-    detail = await story_detail(request, story_id)
-    if detail is None:
-        raise HTTPException(404, f"no story {story_id!r}")
-    brief = await access_of(request).brief(story_id)
-    return {"story": detail, "brief": brief_to_dict(brief) if brief else None}
-
-
 @router.get("/stories/{story_id}")
 async def story_page(story_id: str, request: Request):
+    """The story with its brief; ``/stories/ID.json`` is the same data as JSON."""
+    as_json = story_id.endswith(".json")
+    story_id = story_id.removesuffix(".json")
     detail = await story_detail(request, story_id)
     if detail is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    members = await access_of(request).read(lambda store: store.story_articles(story_id))
     brief = await access_of(request).brief(story_id)
+    if as_json:
+        return {"story": detail, "brief": brief_to_dict(brief) if brief else None}
+    members = await access_of(request).read(lambda store: store.story_articles(story_id))
     return _render(request, "story.html", {"story": detail, "view": story_view(brief, members)})
 
 
