@@ -36,3 +36,24 @@ def test_sgml_text_has_no_tags_typesetting_codes_or_loose_whitespace(body):
     for paragraph in text.split("\n\n") if text else []:
         assert paragraph and paragraph == paragraph.strip() and "  " not in paragraph and "\n" not in paragraph
     assert "<P>" not in text and "&HT;" not in text and "&QL;" not in text and "&AMP;" not in text
+
+
+SENTENCE_TOKENS = st.sampled_from(["The", "mayor", "said.", "Mr.", "Maj.", "``", "''", "“", "”", '"', "’", "she",
+                                   "asked?", "(AP)", "BOSTON", "_", "Conn.", "a.m.", "EDT", "It", "is.", "\n",
+                                   "J.", "Pascoe", "!", "—", "x"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SENTENCE_TOKENS, max_size=40).map(" ".join))
+def test_repaired_sentences_slice_exactly_stay_in_order_and_never_overlap(nlp, text):
+    from newsweave.documents.segment import segment
+    from newsweave.model import Article
+
+    article = Article(id="a", text=text, outlet="o")
+    regions, _ = clean(text)
+    sentences = segment(article, regions, nlp)
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text and sentence.text.strip() == sentence.text
+        assert any(start <= sentence.start and sentence.end <= end for start, end in regions)
+    for first, second in zip(sentences, sentences[1:]):
+        assert first.end <= second.start
