@@ -191,14 +191,17 @@ FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Avel Post</ti
 
 
 @pytest.fixture()
-def feed_url():
-    """A real HTTP server on 127.0.0.1 serving the invented feed."""
+def feed():
+    """A real HTTP server on 127.0.0.1 serving ``feed.text`` (the invented feed; tests may change it)."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from types import SimpleNamespace
+
+    served = SimpleNamespace(text=FEED, url="")
 
     class Feed(BaseHTTPRequestHandler):
         def do_GET(self):
-            body = FEED.encode()
+            body = served.text.encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.send_header("Content-Length", str(len(body)))
@@ -209,22 +212,49 @@ def feed_url():
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    served.url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    yield served
     server.shutdown()
 
 
-def test_a_feed_on_a_private_address_is_fetched_when_the_operator_allows_it(tmp_path, feed_url):
+def test_a_feed_on_a_private_address_is_fetched_when_the_operator_allows_it(tmp_path, feed):
     from newsweave.config import FetchOptions
 
     app = create_app(str(tmp_path / "feed.sqlite"), Options(fetch=FetchOptions(allow_private=True)))
     with TestClient(app) as allowed:
-        result = allowed.post("/api/articles/url", json={"url": feed_url}).json()
+        result = allowed.post("/api/articles/url", json={"url": feed.url}).json()
         assert [(r["article"], r["status"]) for r in result["results"]] == [("harbour", "stored"), ("library", "stored")]
         assert allowed.get("/api/articles/harbour").json()["outlet"] == "Avel Post"
 
 
-def test_the_same_feed_is_refused_when_private_addresses_are_not_allowed(client, feed_url):
-    result = client.post("/api/articles/url", json={"url": feed_url}).json()
+def test_the_same_feed_is_refused_when_private_addresses_are_not_allowed(client, feed):
+    result = client.post("/api/articles/url", json={"url": feed.url}).json()
     assert result["rejected"] == 1 and result["stored"] == 0
+
+
+def test_a_followed_feed_is_read_again_and_its_new_entries_stored(tmp_path, feed):
+    import time
+
+    from newsweave.config import FetchOptions
+
+    feed.text = FEED.replace(FEED[FEED.index("<item><title>Library"):FEED.index("</channel>")], "")
+    app = create_app(str(tmp_path / "follow.sqlite"), Options(fetch=FetchOptions(allow_private=True)))
+    with TestClient(app) as allowed:
+        first = allowed.post("/api/feeds", json={"url": feed.url, "every_seconds": 1}).json()
+        assert [r["article"] for r in first["results"]] == ["harbour"]
+        feed.text = FEED  # the feed gains the library entry
+        deadline = time.monotonic() + 20
+        while allowed.get("/api/articles/library").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert allowed.get("/api/articles/library").status_code == 200
+        [state] = allowed.get("/api/feeds").json()
+        assert state["url"] == feed.url and state["fetches"] >= 2 and state["last_error"] is None
+        assert allowed.delete("/api/feeds", params={"url": feed.url}).status_code == 200
+        assert allowed.get("/api/feeds").json() == []
+
+
+def test_a_feed_that_cannot_be_fetched_is_not_followed(client):
+    result = client.post("/api/feeds", json={"url": "http://127.0.0.1:9/feed.xml"}).json()
+    assert result["rejected"] == 1
+    assert client.get("/api/feeds").json() == []

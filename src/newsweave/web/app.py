@@ -16,6 +16,7 @@ from ..config import Options
 from ..errors import InputError, NewsweaveError, StoreError
 from ..store import Store
 from .access import StoreAccess
+from .follow import Follower
 from .limits import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -44,17 +45,21 @@ def create_app(store: Store | str, options: Options | None = None, *, engine: "N
     options = options or Options()
     access = StoreAccess(store if isinstance(store, str) else store.url, options, engine=engine)
 
+    follower = Follower(access, options)
+
     @asynccontextmanager
     async def lifespan(app):
         access.open()
         try:
             yield
         finally:
+            await follower.close()
             access.close()
 
     app = FastAPI(title="newsweave", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Cited multi-source news briefs: add articles, list stories, read their briefs.")
     app.state.access = access
+    app.state.follower = follower
     app.state.options = options
     app.state.templates = pages.templates()
     app.add_middleware(SecurityHeaders)

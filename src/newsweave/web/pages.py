@@ -21,6 +21,8 @@ from .schemas import added, article_out
 from .storyview import day, safe_url, story_view
 
 router = APIRouter(include_in_schema=False)
+# How often the add form's "keep following" re-reads a feed (the API lets callers choose).
+FOLLOW_EVERY = 15 * 60.0
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -123,15 +125,20 @@ async def add_submit(request: Request):
         if isinstance(upload, UploadFile) and upload.filename:
             items += intake.from_upload(await upload.read(), filename=upload.filename, options=options)
     fetch = str(form.get("fetch") or "").strip()
+    followed: list = []
     if fetch:
+        follow_links = form.get("follow_links") == "on"
         try:
-            items += await run_in_threadpool(intake.from_url, fetch, options=options,
-                                             follow_links=form.get("follow_links") == "on")
+            if form.get("keep_following") == "on":
+                followed = await request.app.state.follower.follow(fetch, every_seconds=FOLLOW_EVERY,
+                                                                   follow_links=follow_links)
+            else:
+                items += await run_in_threadpool(intake.from_url, fetch, options=options, follow_links=follow_links)
         except InputError as error:
             errors.append(f"{error.input}: {error.reason}")
-    if not items and not errors:
+    if not items and not followed and not errors:
         errors.append("nothing to add: paste a text, choose files or give a URL")
-    outcomes = await access_of(request).ingest(items) if items else []
+    outcomes = (await access_of(request).ingest(items) if items else []) + followed
     result = added(outcomes)
     if request.query_params.get("format") == "json":
         return JSONResponse({**result, "errors": errors}, status_code=400 if errors and not outcomes else 200)

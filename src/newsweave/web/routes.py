@@ -8,6 +8,7 @@ store work on the right thread through ``StoreAccess``, convert with ``schemas``
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any
 
@@ -17,8 +18,8 @@ from starlette.concurrency import run_in_threadpool
 
 from . import intake
 from .access import StoreAccess
-from .schemas import (AddedOut, ArticleOut, ErrorOut, HtmlIn, RecordsIn, SearchOut, StoriesOut, StoryDetailOut,
-                      UrlIn, added, article_out, story_out)
+from .schemas import (AddedOut, ArticleOut, ErrorOut, FeedOut, FollowIn, HtmlIn, RecordsIn, SearchOut, StoriesOut,
+                      StoryDetailOut, UrlIn, added, article_out, story_out)
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorOut}, 413: {"model": ErrorOut},
@@ -63,6 +64,27 @@ async def add_url(body: UrlIn, request: Request) -> dict[str, Any]:
     # Fetching blocks on the network: a worker thread, not the writer, waits for it.
     items = await run_in_threadpool(intake.from_url, body.url, options=options, follow_links=body.follow_links)
     return added(await access_of(request).ingest(items))
+
+
+@router.post("/feeds", response_model=AddedOut, responses=ERRORS, summary="Follow a feed")
+async def follow_feed(body: FollowIn, request: Request) -> dict[str, Any]:
+    """Fetch the feed now and again every ``every_seconds`` while the server runs; returns what the
+    first fetch stored. A feed whose first fetch is refused or fails is not followed."""
+    follower = request.app.state.follower
+    outcomes = await follower.follow(body.url, every_seconds=body.every_seconds, follow_links=body.follow_links)
+    return added(outcomes)
+
+
+@router.get("/feeds", response_model=list[FeedOut], summary="The feeds being followed")
+async def followed_feeds(request: Request) -> list[dict[str, Any]]:
+    return [asdict(state) for state in request.app.state.follower.feeds()]
+
+
+@router.delete("/feeds", responses={404: {"model": ErrorOut}}, summary="Stop following a feed")
+async def unfollow_feed(request: Request, url: str = Query(..., max_length=8000)) -> dict[str, str]:
+    if not request.app.state.follower.stop(url):
+        raise HTTPException(404, f"{url!r} is not followed; see GET /api/feeds")
+    return {"stopped": url}
 
 
 @router.get("/stories", response_model=StoriesOut, responses=ERRORS, summary="List stories, newest first")

@@ -50,6 +50,23 @@ class UrlIn(BaseModel):
     follow_links: bool = False
 
 
+class FollowIn(UrlIn):
+    """A feed to fetch now and again every ``every_seconds`` while the server runs."""
+
+    every_seconds: float = Field(900.0, ge=1.0, le=7 * 24 * 3600)
+
+
+class FeedOut(BaseModel):
+    url: str
+    every_seconds: float
+    follow_links: bool
+    fetches: int
+    last_fetched: datetime | None
+    last_stored: int
+    last_rejected: int
+    last_error: str | None
+
+
 class OutcomeOut(BaseModel):
     input: str
     status: Literal["stored", "duplicate", "updated", "rejected"]
