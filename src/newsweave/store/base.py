@@ -9,6 +9,7 @@ process killed at any moment leaves a consistent store that a re-run completes.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Iterator
@@ -101,6 +102,11 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def batch(self) -> AbstractContextManager:
+        """A context in which writes are committed together on leaving (all or none). Backends that
+        gain nothing from grouping keep this default: each write commits on its own."""
+        return nullcontext()
 
     def __enter__(self) -> "Store":
         return self

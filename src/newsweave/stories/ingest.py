@@ -4,8 +4,8 @@ Idempotent: an article already stored under the same key (its URL, or where it w
 the same normalised text, or any stored article with the same normalised text, is a duplicate and
 is not stored again; the same key with different text is an update, stored as a new version.
 
-Crash-safe: each article is written in one transaction with its story's counters, and the in-memory
-clustering state is changed only after that commit. On start the state is rebuilt by replaying the
+Crash-safe: articles are written in small batches, one transaction each (an article always with its
+story's counters, never half of it). On start the clustering state is rebuilt by replaying the
 stored articles in arrival order, so a run killed at any point and started again resumes exactly
 where the store says it stopped, and the same input always ends in the same stories.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..config import Options
 from ..documents import to_article
@@ -28,6 +28,21 @@ from ..model import Article, IngestSummary, RawDocument, Rejection, StoredArticl
 from ..store import Store
 from .assign import Decision, StoryAssigner
 from .vectors import Features
+
+# Articles committed together. A crash loses at most this many articles' work, which a re-run
+# redoes; one commit per article made commits most of the ingest time.
+BATCH = 32
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def content_hash(text: str) -> str:
@@ -51,8 +66,11 @@ class Ingestor:
     def __init__(self, store: Store, options: Options | None = None):
         self.store = store
         self.options = options or Options()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
         self.assigner = StoryAssigner(self.options.stories)
-        for stored in store.features():
+        for stored in self.store.features():
             self.assigner.commit(Decision(article=stored.article, story=stored.story, new_story=False, score=0.0,
                                           copy_of=None, features=Features.from_bytes(stored.features),
                                           signature=stored.signature, published=stored.published))
@@ -63,20 +81,28 @@ class Ingestor:
 
         counts = {"read": 0, "stored": 0, "duplicates": 0, "updated": 0, "rejected": 0}
         with tqdm(items, disable=not progress, unit=" articles", desc="ingest", leave=False) as bar:
-            for item in bar:
-                counts["read"] += 1
-                if isinstance(item, Rejection):
-                    self.store.record_rejection(item)
-                    counts["rejected"] += 1
-                    continue
+            for batch in _batches(bar, BATCH):
                 try:
-                    article = self._article(item)
-                except InputError as error:
-                    self.store.record_rejection(Rejection(input=error.input, reason=error.reason, article=error.article))
-                    counts["rejected"] += 1
-                    continue
-                counts[self.add(article)] += 1
+                    with self.store.batch():
+                        for item in batch:
+                            counts[self._one(item)] += 1
+                except BaseException:
+                    # The batch was rolled back: forget what it taught the clusterer, too.
+                    self._rebuild()
+                    raise
+                counts["read"] += len(batch)
         return IngestSummary(**counts)
+
+    def _one(self, item: RawDocument | Rejection) -> str:
+        if isinstance(item, Rejection):
+            self.store.record_rejection(item)
+            return "rejected"
+        try:
+            article = self._article(item)
+        except InputError as error:
+            self.store.record_rejection(Rejection(input=error.input, reason=error.reason, article=error.article))
+            return "rejected"
+        return self.add(article)
 
     def add(self, article: Article) -> str:
         """Store one article; returns what happened: "stored", "duplicates" or "updated"."""
