@@ -130,3 +130,9 @@ def test_a_she_speaker_skips_a_man_named_closer_to_the_quote(quotes):
                    "Teacher Anna Berg listened from the back row with her two daughters.\n\n"
                    "After hearing Reed, she told a reporter: \u201cI might vote for him after all.\u201d")
     assert speakers(found) == ["Anna Berg"]
+
+
+def test_the_statement_said_names_who_issued_the_statement(quotes):
+    found = quotes("Northwind Airlines issued a brief statement on Wednesday about the crash near the airport.\n\n"
+                   "\u201cThere is no evidence that our plane was involved,\u201d the statement said.")
+    assert speakers(found) == ["Northwind Airlines"]

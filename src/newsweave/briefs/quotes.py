@@ -32,7 +32,6 @@ SCARE_MAX_WORDS = 3
 MERGE_RATIO = 88
 MIN_FRAGMENT_WORDS = 4
 _WORD = re.compile(r"[\w’']+")
-_OPENING = ("``", "\u201c", "\u201e", "\u00ab", '"')
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,8 @@ class _Context:
 
 
 def _context(document: Document, span: QuoteSpan) -> _Context:
-    """The sentences holding the quote marks, widened to a split-off attribution ("he said.") or a
-    preceding "X said:" sentence in the same paragraph."""
+    """The sentences holding the quote marks, widened to a split-off attribution (a next sentence
+    starting in lower case: "he said.") or a preceding "X said:" sentence in the same paragraph."""
     sentences = document.sentences
     first = next((i for i, s in enumerate(sentences) if s.end > span.mark_start), 0)
     last = next((i for i, s in enumerate(sentences) if s.end >= span.mark_end), len(sentences) - 1)
@@ -52,7 +51,7 @@ def _context(document: Document, span: QuoteSpan) -> _Context:
     tail = text[span.mark_end:sentences[last].end]
     if not _WORD.search(tail) and last + 1 < len(sentences) \
             and sentences[last + 1].paragraph == sentences[last].paragraph \
-            and not sentences[last + 1].text.startswith(_OPENING) and len(sentences[last + 1].text.split()) <= 25:
+            and sentences[last + 1].text[:1].islower() and len(sentences[last + 1].text.split()) <= 25:
         last += 1
     head = text[sentences[first].start:span.mark_start]
     if not _WORD.search(head) and first > 0 and sentences[first - 1].paragraph == sentences[first].paragraph \

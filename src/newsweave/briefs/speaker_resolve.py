@@ -82,10 +82,25 @@ def resolve_speaker(found: Attribution | None, span: QuoteSpan, facts: ArticleFa
         expanded = names.expand(cleaned, article)
         if expanded != clean_name(cleaned):
             return expanded, found.mention, "person"
+    issuer = _issuer(cleaned, span, document)
+    if issuer is not None:
+        return names.expand(issuer, article), found.mention, "organization"
     titled = _titled_person(cleaned, span, persons, text)
     if titled is not None:
         return names.expand(titled, article), found.mention, "person"
     return cleaned, found.mention, found.kind
+
+
+def _issuer(description: str, span: QuoteSpan, document: Document) -> str | None:
+    """"the statement said" → who issued the statement, named in the three sentences before."""
+    if description.lower().split()[-1:] not in [[d] for d in _DOCUMENTS]:
+        return None
+    before = [s for s in document.sentences if s.start <= span.mark_start][-3:]
+    for sentence in reversed(before):
+        matches = list(_ISSUER.finditer(sentence.text))
+        if matches:
+            return matches[-1].group(1) or matches[-1].group(2)
+    return None
 
 
 def _titled_person(description: str, span: QuoteSpan, persons, text: str) -> str | None:
@@ -103,7 +118,17 @@ def _titled_person(description: str, span: QuoteSpan, persons, text: str) -> str
 _MALE, _FEMALE = re.compile(r"\bMr\.?\s*$"), re.compile(r"\b(?:Mrs|Ms|Miss)\.?\s*$")
 
 
-_LEADING_NAME = re.compile(r"^((?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+),")
+# A name opening a sentence as its subject: "Sterling Golongergen, 43, ..." or "Patronek said ...".
+_LEADING_NAME = re.compile(r"^((?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+),|"
+                           r"^((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:also\s+)?(?:said|says|told|added|"
+                           r"explained|noted|emphasized|emphasised|argued|insisted|acknowledged|conceded)\b")
+_NOT_NAMES = {"The", "A", "An", "He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those",
+              "But", "And", "Or", "So", "Yet", "Then", "Still", "However", "Meanwhile", "Also", "In", "On", "At"}
+_DOCUMENTS = {"statement", "report", "letter", "release", "communique", "communiqué", "announcement"}
+# Who issued a statement: "Continental issued a brief statement", "a statement released on behalf of X".
+_ISSUER = re.compile(r"(?:\b((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:issued|released|put out|published)"
+                     r"\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}(?:statement|report|letter|release))|"
+                     r"(?:on behalf of|issued by|released by|from)\s+(?:the\s+)?((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)")
 
 
 def _antecedent(pronoun: str, span: QuoteSpan, facts: ArticleFacts,
@@ -126,6 +151,6 @@ def _antecedent(pronoun: str, span: QuoteSpan, facts: ArticleFacts,
         if inside:
             return inside[0][2]
         leading = _LEADING_NAME.match(sentence.text)
-        if distance and leading:
-            return leading.group(1)
+        if distance and leading and (leading.group(1) or leading.group(2)).split()[0] not in _NOT_NAMES:
+            return leading.group(1) or leading.group(2)
     return None
