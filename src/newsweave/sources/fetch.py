@@ -6,6 +6,7 @@ unless ``fetch.allow_private``); at most ``fetch.max_redirects`` redirects; the 
 the download stops as soon as it passes ``fetch.max_bytes``; every request has ``fetch.timeout``.
 The httpx client is passed in (tests hand one pointed at a local server); by default a real one.
 
+Proxies named in the environment are not used by the default client, for the same reason.
 Known limit: the address is checked before httpx connects, and httpx resolves again, so a DNS
 server that answers differently the second time (DNS rebinding) is not caught.
 """
@@ -52,7 +53,9 @@ class Fetcher:
                  resolve: Resolver = _resolve):
         self.options = options
         self._owns_client = client is None
-        self.client = client or httpx.Client(headers={"User-Agent": options.user_agent})
+        # trust_env=False: a proxy from the environment would make the address check meaningless
+        # (the proxy, not us, would decide where the request goes).
+        self.client = client or httpx.Client(headers={"User-Agent": options.user_agent}, trust_env=False)
         self.resolve = resolve
 
     def __enter__(self) -> "Fetcher":
