@@ -117,3 +117,12 @@ def test_brief_of_a_stored_story_cites_only_that_storys_articles(tmp_path, capsy
 def test_brief_of_an_unknown_story_is_a_clear_error(tmp_path, capsys):
     assert main(["brief", "--story", "S9999999", "--db", str(tmp_path / "s.sqlite")]) == 2
     assert "no story 'S9999999'" in capsys.readouterr().err
+
+
+def test_the_brief_command_writes_the_brief_of_a_stored_story(tmp_path, capsys):
+    db = _store_with_stories(tmp_path)
+    with open_store(db) as store:
+        story = store.stories(query="Kestrel")[0].id
+    assert main(["brief", "--story", story, "--db", db, "--format", "json"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    assert "Kestrel Bay" in json.dumps(brief) and "Valdoria" not in json.dumps(brief)
