@@ -217,6 +217,7 @@ def test_the_real_server_answers_malformed_json_with_400(server):
 
 def test_concurrent_writes_and_reads_are_all_answered_and_every_write_is_kept(server):
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     def record(n: int) -> dict:
         return {"id": f"concurrent-{n}", "outlet": f"Outlet {n % 5}",
@@ -230,7 +231,9 @@ def test_concurrent_writes_and_reads_are_all_answered_and_every_write_is_kept(se
             reads = [client.get("/api/stories") for _ in range(20)]
             return await asyncio.gather(*writes, *reads)
 
-    responses = asyncio.run(run())
+    # In a thread of its own: playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as thread:
+        responses = thread.submit(asyncio.run, run()).result()
     assert [r.status_code for r in responses] == [200] * 40
     stored = [r.json()["results"][0]["article"] for r in responses[:20] if r.json()["stored"]]
     assert len(stored) == 20
