@@ -47,7 +47,8 @@ _BOILERPLATE = [(reason, re.compile(rf"\A\s*(?:{pattern})\s*\Z", re.I | re.S)) f
 _INLINE = [
     ("image credit", re.compile(r"(?:(?<=[.!?\"”’])|\A)\s*[(\[](?:AP |AFP |Reuters )?(?:photo|image|picture|file photo)\b"
                                 r"[^)\]]{0,120}[)\]]", re.I)),
-    ("call to action", re.compile(r"(?:(?<=[.!?\"”])|\A)\s*(?:click here|sign up for|subscribe to)\b[^.!?\n]{0,200}[.!?]?", re.I)),
+    ("call to action", re.compile(r"(?:(?<=[.!?\"”])|\A)\s*(?:click here|sign up for|subscribe to)\b"
+                                  r"[^.!?\n]{0,200}[.!?]?", re.I)),
     # Wire editors' initials closing a story ("(gw/sl)", "(ph-pr)").
     ("wire code", re.compile(r"(?<=[.!?\"”'])\s*\([a-z]{1,3}[/-][a-z]{1,3}\)\s*\Z")),
     # Page furniture that scraped text (e.g. Multi-News) carries inline between sentences; fixed

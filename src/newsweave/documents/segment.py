@@ -110,8 +110,8 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     continue
                 start = moved[0]
             previous_start, previous_end = result[-1]
-            if (text[start].islower() or _DATELINE.match(text[previous_start:previous_end]) or _ABBREVIATION.search(text, previous_start, previous_end)
-                    or _CONTINUES.match(text, start)):
+            if (text[start].islower() or _DATELINE.match(text[previous_start:previous_end])
+                    or _ABBREVIATION.search(text, previous_start, previous_end) or _CONTINUES.match(text, start)):
                 result[-1] = (previous_start, end)
                 continue
         result.append((start, end))
