@@ -113,3 +113,10 @@ def test_a_region_longer_than_spacy_accepts_is_segmented_in_pieces(nlp):
     sentences = segment(article, [(0, len(text.rstrip()))], nlp)
     assert len(sentences) == 20_000
     assert all(text[s.start:s.end] == s.text == sentence.strip() for s in sentences)
+
+
+def test_wire_and_typographic_quotes_normalize_to_the_same_form():
+    from newsweave.documents import normalize
+
+    assert normalize("``We will rebuild,'' she said.") == normalize("“We will rebuild,” she said.") == (
+        '"We will rebuild," she said.')

@@ -26,6 +26,7 @@ from .nlp import Nlp
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
                          "\u00ab": '"', "\u00bb": '"', "\u2032": "'", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
+_WIRE_QUOTES = re.compile(r"``|''")
 _CLOSERS = re.compile(r"(?:''|[”’)\]»]|\")+(?=\s|\Z)")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|Lt|Col|Maj|Sgt|Cpl|Capt|Cmdr|Adm|"
                            r"Prof|Rev|Fr|Jr|Sr|No|Nos|Inc|Corp|Co|Ltd|vs|Mt|Ft|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.|"
@@ -39,8 +40,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z.,'() ]*[A-Z.)]\s+(?:_|--|—|-)\Z")
 
 
 def normalize(text: str) -> str:
-    """Straight quotes and folded whitespace: for comparing sentences, never for citing them."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+    """Straight quotes and folded whitespace: for comparing sentences, never for citing them.
+    Wire-style ```` ``quotes'' ```` become ``"quotes"`` too, so a wire copy compares equal to a
+    web copy of the same sentence."""
+    return _SPACE.sub(" ", _WIRE_QUOTES.sub('"', text).translate(_QUOTES)).strip()
 
 
 def segment(article: Article, regions: list[tuple[int, int]], nlp: Nlp) -> tuple[Sentence, ...]:
