@@ -25,9 +25,14 @@ _UNITS = {
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD_NUMBER = "|".join(sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(_SCALES)
-_QUALIFIER = (r"about|around|almost|nearly|roughly|approximately|some|over|under|more\s+than|less\s+than|"
-              r"fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to|an\s+estimated|estimated|upwards\s+of|"
-              r"just\s+over|just\s+under|as\s+many\s+as|as\s+much\s+as|well\s+over|nearly\s+all")
+_BOUNDS = {
+    "about": ("about", "around", "almost", "nearly", "roughly", "approximately", "some", "close to",
+              "an estimated", "estimated", "nearly all", "just over", "just under"),
+    "min": ("over", "more than", "at least", "upwards of", "well over", "in excess of"),
+    "max": ("under", "less than", "fewer than", "at most", "up to", "as many as", "as much as", "no more than"),
+}
+_BOUND_OF = {phrase: bound for bound, phrases in _BOUNDS.items() for phrase in phrases}
+_QUALIFIER = "|".join(p.replace(" ", r"\s+") for p in sorted(_BOUND_OF, key=len, reverse=True))
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _NUMBER = re.compile(
@@ -38,6 +43,7 @@ _NUMBER = re.compile(
     rf"(?P<pct>\s*%)?",
     re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s-]*(?:(?:of|more|additional|other|new|more\s+than)\s+)?([A-Za-z][A-Za-z'’]*)")
+_AGE = re.compile(r"[\s-]*(?:years?|yrs?)[\s-]*old\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 # Words that follow a number without being what it counts ("five of them", "two and a half").
@@ -81,28 +87,44 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = {"$": "dollar", "£": "pound", "€": "euro"}[match.group("cur")]
         else:
             unit = _unit_after(text, end)
+        if _AGE.match(text, end):
+            unit = "age"
         qualifier = match.group("qual")
+        bound = _BOUND_OF[" ".join(qualifier.casefold().split())] if qualifier else ""
         found.append(Quantity(value=value, unit=unit, approximate=qualifier is not None,
                               start=match.start() if qualifier else start, end=end,
-                              text=text[match.start() if qualifier else start:end]))
+                              text=text[match.start() if qualifier else start:end], bound=bound))
     return tuple(found)
 
 
 def agree(left: Quantity, right: Quantity) -> bool:
-    """True when two values for the same thing are consistent: equal, within a hedge's tolerance,
-    or one a rounding of the other."""
+    """True when two values for the same thing are consistent: equal, one a rounding of the other,
+    or the ranges their qualifiers allow overlap ("about 300" / "310"; "up to 1.6 million" /
+    "1.2 million"; "at least 300 million" / "480 million")."""
     a, b = left.value, right.value
-    if a == b:
+    if a == b or (not left.bound and not right.bound and (_rounds_to(a, b) or _rounds_to(b, a))):
         return True
-    if left.approximate or right.approximate:
-        return abs(a - b) <= _APPROX_TOLERANCE * max(abs(a), abs(b))
-    return _rounds_to(a, b) or _rounds_to(b, a)
+    low_a, high_a = _range(left)
+    low_b, high_b = _range(right)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _range(q: Quantity) -> tuple[float, float]:
+    if q.bound == "min":
+        return (q.value, float("inf"))
+    if q.bound == "max":
+        return (0.0, q.value)
+    if q.bound == "about":
+        return (q.value * (1 - _APPROX_TOLERANCE), q.value * (1 + _APPROX_TOLERANCE))
+    return (q.value, q.value)
 
 
 def _rounds_to(precise: float, rounded: float) -> bool:
     """True when ``rounded`` is ``precise`` rounded to the figures ``rounded`` shows ("1,200" of 1,234)."""
     if rounded == 0 or precise == rounded:
         return precise == rounded
+    if rounded == int(rounded) and precise != int(precise):  # "2 percent" of 2.3 percent
+        return round(precise) == rounded
     text = f"{rounded:.0f}" if rounded == int(rounded) else repr(rounded)
     digits = text.replace(".", "").replace("-", "")
     trailing_zeros = len(digits) - len(digits.rstrip("0"))
