@@ -48,3 +48,25 @@ def test_each_outlet_gets_a_row_and_each_dated_article_a_mark():
     assert len(chart.marks) == 3
     rows = dict((outlet, y) for y, outlet in chart.rows)
     assert [m.y for m in chart.marks] == [rows["Avel Post"], rows["Marren News"], rows["Avel Post"]]
+
+
+def test_an_iso_week_is_placed_at_its_monday():
+    chart = timeline_chart([event("2023-06-01"), event("2023-W24"), event("2023-06-30")])
+    xs = {mark.title.split(":")[0]: mark.x for mark in chart.marks}
+    assert xs["2023-06-01"] < xs["2023-W24"] < xs["2023-06-30"]
+
+
+def test_events_of_one_date_share_one_mark_with_all_their_texts():
+    chart = timeline_chart([event("2023-06-18", "arrived"), event("2023-06-18", "met the minister")])
+    assert len(chart.marks) == 1
+    assert "arrived" in chart.marks[0].title and "met the minister" in chart.marks[0].title
+
+
+def test_crowded_labels_never_overlap_in_a_row():
+    days = [f"2023-06-{d:02d}" for d in range(1, 29)]
+    chart = timeline_chart([event(day) for day in days])
+    labelled = [m for m in chart.marks if m.label]
+    assert labelled and len(chart.marks) == len(days)
+    for row in {m.y for m in labelled}:
+        spans = sorted((m.x - len(m.label) * 3.25 - 4, m.x + len(m.label) * 3.25 + 4) for m in labelled if m.y == row)
+        assert all(left[1] <= right[0] for left, right in zip(spans, spans[1:]))

@@ -11,6 +11,8 @@ from ..model import TimelineEvent
 # The drawing's coordinate system (the SVG scales to the page width through its viewBox).
 WIDTH, LEFT, RIGHT = 640, 16, 16
 ROW = 28
+# Rows of timeline labels, and the width of one label character at the 11px font the CSS sets.
+LANES, LABEL_CHAR = 5, 6.5
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,27 @@ class Chart:
 
 
 def timeline_chart(events: list[TimelineEvent]) -> Chart | None:
-    """Dated events on one time axis, labels staggered over rows so neighbours do not overlap."""
-    dated = [(day, e) for e in events if e.resolved and e.date and (day := _start(e.date)) is not None]
-    if not dated:
+    """Dated events on one time axis: one mark per date (its events in the tooltip), labels put in
+    the first row where they do not overlap a neighbour, and left off (the tooltip and the list
+    below the chart still have them) when every row is taken there."""
+    by_date: dict[str, list[TimelineEvent]] = {}
+    for e in events:
+        if e.resolved and e.date and _start(e.date) is not None:
+            by_date.setdefault(e.date, []).append(e)
+    if not by_date:
         return None
-    scale = _Scale([day for day, _ in dated])
-    lanes = 4
-    marks = tuple(Mark(x=scale.x(day), y=24 + (i % lanes) * 22, label=e.date or "",
-                       title=f"{e.date}: {e.text}") for i, (day, e) in enumerate(dated))
-    axis = 24 + lanes * 22 + 8
-    return Chart(width=WIDTH, height=int(axis + 24), axis_y=axis, marks=marks, ticks=scale.ticks())
+    scale = _Scale([_start(d) for d in by_date])
+    ends = [float("-inf")] * LANES  # where the last label of each row ends
+    marks = []
+    for value, group in sorted(by_date.items(), key=lambda item: (_start(item[0]), item[0])):
+        x, width = scale.x(_start(value)), LABEL_CHAR * len(value) + 8
+        lane = next((i for i, end in enumerate(ends) if end <= x - width / 2), None)
+        if lane is not None:
+            ends[lane] = x + width / 2
+        title = "; ".join(f"{value}: {e.text}" for e in group)
+        marks.append(Mark(x=x, y=24 + (lane or 0) * 22, label=value if lane is not None else "", title=title))
+    axis = 24 + LANES * 22 + 8
+    return Chart(width=WIDTH, height=int(axis + 24), axis_y=axis, marks=tuple(marks), ticks=scale.ticks())
 
 
 def coverage_chart(articles: list[tuple[str, datetime | None, str]]) -> Chart | None:
@@ -83,9 +96,11 @@ class _Scale:
 
 
 def _start(value: str) -> date | None:
-    """The first day of an ISO day, month or year ('2023-06-18', '2023-06', '2023')."""
+    """The first day of an ISO day, month, week or year ('2023-06-18', '2023-06', '2023-W24', '2023')."""
     parts = value.split("-")
     try:
+        if len(parts) == 2 and parts[1][:1] in "Ww":
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
         numbers = [int(p) for p in parts[:3]]
         return date(numbers[0], numbers[1] if len(numbers) > 1 else 1, numbers[2] if len(numbers) > 2 else 1)
     except (ValueError, IndexError):
