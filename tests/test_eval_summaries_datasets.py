@@ -64,3 +64,9 @@ def test_the_digest_changes_when_any_input_text_changes():
     changed = SummaryRecord(id="a", documents=("One.", "Two!"), summaries=("Ref.",))
     assert records_digest([record]) == records_digest([record])
     assert records_digest([record]) != records_digest([changed])
+
+
+def test_records_without_references_can_be_skipped_when_asked(tmp_path):
+    # DUC 2007 lists topics it has no reference summaries for.
+    path = _write(tmp_path / "d.jsonl.gz", [_line(id="a", summaries=[]), _line(id="b")])
+    assert [r.id for r in read_summary_records(path, skip_unreferenced=True)] == ["b"]

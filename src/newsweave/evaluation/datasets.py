@@ -28,8 +28,11 @@ class SummaryRecord:
     narrative: str | None = None
 
 
-def read_summary_records(path: str | Path, *, limit: int | None = None) -> Iterator[SummaryRecord]:
-    """Records of ``path`` in file order, at most ``limit`` of them."""
+def read_summary_records(path: str | Path, *, limit: int | None = None,
+                         skip_unreferenced: bool = False) -> Iterator[SummaryRecord]:
+    """Records of ``path`` in file order, at most ``limit`` of them. A record without any reference
+    summary is an error unless ``skip_unreferenced`` (DUC 2007 lists 20 topics it has no references
+    for); skipped records do not count towards ``limit``."""
     path = Path(path)
     if limit is not None and limit < 1:
         raise EvaluationError(f"limit must be 1 or more, got {limit}")
@@ -42,7 +45,10 @@ def read_summary_records(path: str | Path, *, limit: int | None = None) -> Itera
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
-                yield _record(line, f"{path}:{number}")
+                record = _record(line, f"{path}:{number}", skip_unreferenced)
+                if record is None:
+                    continue
+                yield record
                 count += 1
                 if limit is not None and count >= limit:
                     return
@@ -60,7 +66,7 @@ def records_digest(records: list[SummaryRecord]) -> str:
     return digest.hexdigest()
 
 
-def _record(line: str, where: str) -> SummaryRecord:
+def _record(line: str, where: str, skip_unreferenced: bool) -> SummaryRecord | None:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
@@ -74,6 +80,8 @@ def _record(line: str, where: str) -> SummaryRecord:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise EvaluationError(f"{where}: '{key}' must be a list of strings")
     if not any(s.strip() for s in data["summaries"]):
+        if skip_unreferenced:
+            return None
         raise EvaluationError(f"{where}: 'summaries' has no non-empty reference summary")
     narrative = data.get("topic_narrative")
     return SummaryRecord(id=str(data["id"]), documents=tuple(data["documents"]),

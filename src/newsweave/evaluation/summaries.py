@@ -60,12 +60,14 @@ def raw_documents(record: SummaryRecord) -> list[RawDocument]:
 class NewsweaveSystem:
     """newsweave's reader and summarizer as an evaluation system (models loaded once)."""
 
-    def __init__(self, *, words: int, summarize: Callable | None = None):
+    def __init__(self, *, words: int, summarize: Callable | None = None, nlp=None):
         from ..api import Newsweave
         from ..briefs.copies import find_copies
         from ..briefs.summarize import summarize as default
 
-        self.engine = Newsweave(Options(words=words, min_article_words=0))
+        # min_article_words=0: dataset documents are scored as given, short ones included, as the
+        # baselines see them.
+        self.engine = Newsweave(Options(words=words, min_article_words=0), nlp=nlp)
         self._summarize = summarize or default
         self._copies = find_copies
 
