@@ -97,7 +97,8 @@ def extract_quotes(documents: list[Document], parsed: Mapping, nlp: Nlp) -> tupl
         ents = article_doc.ents if article_doc is not None else ()
         spans = [s for s in find_quote_spans(document) if _is_candidate(document.article.text, s)]
         contexts = [_context(document, span) for span in spans]
-        quick = [attribute_by_pattern(document.article.text, s.mark_end, c.end, ents) for s, c in zip(spans, contexts)]
+        quick = [attribute_by_pattern(document.article.text, s.mark_start, s.mark_end, (c.start, c.end), ents)
+                 for s, c in zip(spans, contexts)]
         work.append((document, spans, contexts, quick))
     # Parse only the contexts whose attribution the patterns could not read.
     texts = sorted({document.article.text[c.start:c.end] for document, _, cs, qs in work
