@@ -82,3 +82,13 @@ def test_pasted_text_through_the_form_is_stored_with_its_title_and_outlet(client
     assert page.status_code == 200 and "1 stored" in page.text
     story = client.get("/api/stories").json()["stories"][0]
     assert story["outlets"] == ["Avel Post"] and story["title"] == "Harbour vote"
+
+
+def test_the_add_form_has_a_json_twin_reporting_each_outcome(client):
+    result = client.post("/add?format=json", data={"text": FIRST, "outlet": "Avel Post"}).json()
+    assert result["stored"] == 1 and result["errors"] == []
+    assert result["results"][0]["status"] == "stored"
+
+
+def test_stopping_a_feed_that_is_not_followed_is_a_404(client):
+    assert client.delete("/api/feeds", params={"url": "https://avel.example/feed"}).status_code == 404

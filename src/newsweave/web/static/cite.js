@@ -51,6 +51,10 @@
     var link = event.target.closest && event.target.closest("a.cite");
     if (link) hide();
   });
+  document.addEventListener("focusin", function (event) {
+    var link = event.target.closest && event.target.closest("a.cite");
+    if (link && !pinned) show(link);  // keyboard users get the same preview as a hover
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && pop) { pinned = false; pop.hidden = true; }
   });
