@@ -15,7 +15,7 @@ from newsweave.model import QuoteMention
 DUC_DOCS = DATA / "duc2006" / "duc2006_docs"
 # Pinned floors, a little under the figures recorded in docs/evaluation-quotes.md (noise margin);
 # raise them when the extractor improves, never lower them to make a change pass.
-FLOORS = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.88}
+FLOORS = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.90}
 
 
 def predicted(start: int, end: int, speaker: str | None) -> QuoteMention:

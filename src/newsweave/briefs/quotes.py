@@ -22,7 +22,7 @@ from .speaker_parse import attribute, speech_verbs
 from .speaker_patterns import attribute_by_pattern
 from .speaker_resolve import ArticleFacts, resolve_speaker
 
-__all__ = ["extract_quotes", "merge_quotes"]
+__all__ = ["extract_quotes", "merge_quotes", "quotes_in"]
 
 # A quote of at most this many words with no speech verb in its sentence is a scare quote, a title
 # or a nickname ("so-called “miscalculations”"), not speech.
