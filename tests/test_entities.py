@@ -90,3 +90,8 @@ def test_apposition_after_a_name_is_a_role():
 
 def test_no_documents_give_no_entities():
     assert extract_entities([], {}) == ()
+
+
+def test_an_opening_as_clause_gives_the_role_of_the_name_after_it():
+    assert roles_before("As the top diplomat for East Asia during Obama's second term, ") == \
+        ["top diplomat for East Asia during Obama's second term"]

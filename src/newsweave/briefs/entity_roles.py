@@ -35,6 +35,7 @@ meeting after before when while his her their its he she they is was were are ha
 _TOKEN = re.compile(r"[\w’'.&-]+")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?:who\s+(?:is|was)\s+)?((?:the|a|an)\s+[^,;()\"“”]{3,90}?)\s*(?=[,;.]|$)")
 _MAX_WORDS = 8
+_AS_ROLE = re.compile(r"^As\s+(?:the|a|an)\s+(.{3,90})$")
 
 
 def _is_role_noun(word: str) -> bool:
@@ -78,9 +79,12 @@ def roles_before(text_before: str) -> list[str]:
     if stripped.endswith(","):
         # "Biden's national security adviser, Jake Sullivan"
         clause = re.split(r"[,;:()\"“”—]", stripped[:-1])[-1]
+        opening = _AS_ROLE.match(clause.strip())
         words = _walk_back(_TOKEN.findall(clause), lowercase=True)
         if words:
             roles.append(" ".join(words))
+        elif opening and any(_is_role_noun(w) for w in _TOKEN.findall(opening.group(1))):
+            roles.append(opening.group(1))  # "As the top diplomat for East Asia under Obama, Danny Russel"
     elif text_before[-1:].isspace():
         words = _walk_back(_TOKEN.findall(re.split(r"[,;:()\"“”—]", stripped)[-1]), lowercase=False)
         if words and not (len(words) == 1 and words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}):
