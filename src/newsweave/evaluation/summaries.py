@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from ..config import Options
+from ..errors import EvaluationError
 from ..model import RawDocument, SummarySentence
 from .baselines import BASELINES, make_baseline
 from .datasets import SummaryRecord
@@ -104,6 +105,8 @@ def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int,
         count += 1
         if progress:
             progress(count)
+    if not count:
+        raise EvaluationError("the dataset has no records to evaluate")
     results = []
     for system in runners:
         mine = [p for p in predictions if p.system == system]
