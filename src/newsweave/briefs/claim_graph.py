@@ -93,8 +93,8 @@ def claim_graph(documents: list[Document]) -> ClaimGraph:
         return ClaimGraph((), np.zeros(0, int), (), np.zeros(0, bool), empty, np.zeros(0))
     owner_array = np.array(owner)
     whole = np.array([text == sentences[n].normalized for text, n in zip(units, owner)])
-    words = TfidfVectorizer(analyzer=sentence_terms, sublinear_tf=True).fit(units)
-    vectors = words.transform(units)
+    words = TfidfVectorizer(analyzer=sentence_terms, sublinear_tf=True)
+    vectors = words.fit_transform(units)
     facts = TfidfVectorizer(analyzer=fact_terms, sublinear_tf=True).fit_transform(units)
     similarity = (vectors @ vectors.T).tocsr().minimum((facts @ facts.T).tocsr()).tocoo()
     ids = {a: n for n, a in enumerate(dict.fromkeys(s.article for s in sentences))}

@@ -19,7 +19,9 @@ __all__ = ["negation_conflicts", "negated_stems"]
 # Share of the shorter sentence's content stems found in the other (Jaccard would punish the longer
 # sentence's extra detail, which is not a disagreement).
 MIN_OVERLAP = 0.7
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|n['’]t\b", re.IGNORECASE)
+# "whether or not", "if not", "not only" do not deny anything.
+_NEGATION = re.compile(r"(?<!\bor\s)(?<!\bif\s)\b(?:not(?!\s+only\b)|never|no\s+longer|cannot)\b|n['’]t\b",
+                       re.IGNORECASE)
 _ANY_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|denied|"
                            r"denies|deny|refused|refuses|rejected)\b|n['’]t\b", re.IGNORECASE)
 # Words between a negation and the word it negates ("did not even", "will not be").

@@ -26,9 +26,14 @@ def find_contradictions(documents: list[Document], claims: tuple[Claim, ...],
              *date_conflicts(documents, claims), *negation_conflicts(documents, claims)]
     unique: dict[tuple, Contradiction] = {}
     for c in found:
-        sides = sorted([(c.left.source.article, c.left.source.start, c.left.value),
-                        (c.right.source.article, c.right.source.start, c.right.value)])
-        unique.setdefault((c.kind, *sides), c)
+        if c.kind in ("number", "date"):
+            # One discrepancy (247 / 248 dead) is usually repeated by many articles: list it once,
+            # with the first pair of articles that shows it.
+            key = (c.kind, c.reason.split(":")[0], *sorted([c.left.value.casefold(), c.right.value.casefold()]))
+        else:
+            key = (c.kind, *sorted([(c.left.source.article, c.left.source.start, c.left.value),
+                                    (c.right.source.article, c.right.source.start, c.right.value)]))
+        unique.setdefault(key, c)
     return tuple(sorted(unique.values(), key=lambda c: (_KIND_ORDER[c.kind], c.left.source.article,
                                                         c.left.source.start, c.right.source.article,
                                                         c.right.source.start)))
