@@ -28,6 +28,7 @@ NAME_WEIGHT = 1.5
 PRIOR_DOCUMENTS = 50
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+_NUMBER = re.compile(r"\b\d[\d,.]*\d\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-z]+)*)")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "mr", "mrs", "ms", "year", "years", "new"}
 
@@ -83,6 +84,9 @@ def term_counts(text: str, title: str | None = None) -> Counter:
         for word in _WORD.findall(part.lower()):
             if len(word) > 2 and word not in _STOP:
                 counts[_bucket(word)] += weight
+        # Numbers of two or more digits (tolls, sums, years) tell one event from another of its kind.
+        for number in _NUMBER.findall(part):
+            counts[_bucket(number)] += weight
         for name in _NAME.findall(part):
             if name.lower() not in _STOP:
                 counts[name_bucket(" ".join(name.lower().split()))] += weight * NAME_WEIGHT
