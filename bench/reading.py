@@ -53,6 +53,15 @@ def language_figures() -> None:
           f"({dict(detected)}), {seconds / len(files) * 1000:.2f} ms per article")
 
 
+def multinews_language_figures() -> None:
+    detected: Counter[str] = Counter()
+    with gzip.open(DATA / "multinews" / "val.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            detected.update(detect_language(text).code for text in json.loads(line)["documents"] if text.strip())
+    print(f"language check on {sum(detected.values())} non-empty Multi-News validation documents: "
+          f"{dict(detected.most_common())}")
+
+
 def multinews_figures(limit: int) -> None:
     removed: Counter[str] = Counter()
     documents = 0
@@ -77,6 +86,7 @@ def main() -> None:
     read_figures(engine, "DUC 2006 D0601A", [str(DUC2006 / "D0601A")])
     read_figures(engine, "DUC 2006 all clusters", [str(DUC2006)])
     language_figures()
+    multinews_language_figures()
     multinews_figures(args.multinews)
 
 

@@ -61,3 +61,15 @@ def test_duc_newswire_is_english_even_when_full_of_names():
     assert files
     for path in files:
         assert detect_language(sgml_text(path.read_text(encoding="latin-1"))).code == "en", path
+
+
+def test_english_full_of_lower_case_names_is_not_taken_for_finnish():
+    # justext's Finnish list holds English names; an obituary-style text must stay English.
+    text = ("biography thomas leo kelly, 84, of northfield, died peacefully on wednesday. he is survived by his "
+            "children michael, patrick, margaret and joseph, and by brian, colin, jean, lucas, paul and richard.")
+    assert detect_language(text).code == "en"
+
+
+def test_a_few_stray_foreign_words_do_not_make_a_text_foreign():
+    assert detect_language("Somehow raising my two children while balancing my third child, the author of "
+                           "the nyt bestseller said your value is yours.").code == "en"
