@@ -33,7 +33,9 @@ def negated_stems(text: str) -> set[str]:
     """Stems of the words ``text`` negates: the first content word after each negation."""
     negated = set()
     for match in _NEGATION.finditer(text):
-        following = [w for w in re.findall(r"[A-Za-z]+", text[match.end():match.end() + 60]) if w.casefold() not in _SKIP]
+        # Only within the same clause: in "Celebrex does not _ it has been approved" nothing is negated.
+        clause = re.split(r"[,;:.!?_—–()\"“”]", text[match.end():match.end() + 60], maxsplit=1)[0]
+        following = [w for w in re.findall(r"[A-Za-z]+", clause) if w.casefold() not in _SKIP]
         stems = content_stems(" ".join(following[:3]))
         if stems:
             negated.add(stems[0])
