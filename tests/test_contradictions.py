@@ -164,3 +164,17 @@ def test_the_seed_brief_flags_only_the_attribution_conflict(seeds_dir):
     conflict = result.contradictions[0]
     assert {conflict.left.value, conflict.right.value} == {"Antony Blinken", "Kurt Campbell"}
     assert "competition requires" in conflict.left.text.casefold()
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The prime minister will not attend the summit.", {"attend"}),
+    ("She did not even vote for the bill.", {"vote"}),  # an adverb between negation and verb
+    ("They asked whether or not the talks would resume.", set()),  # "whether or not" denies nothing
+    ("The drug does not _ it has been approved for pain.", set()),  # the next clause is not negated
+    ("Not only the army but the police came.", set()),
+    ("", set()),
+])
+def test_negated_words_are_read_within_the_negations_clause(text, negated):
+    from newsweave.briefs.contra_negation import negated_stems
+
+    assert negated_stems(text) == negated
