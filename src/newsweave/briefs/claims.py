@@ -105,13 +105,14 @@ def _merge(groups: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]]:
     """Stars that share most of their sentences are one fact reported in several clauses (a
     sentence split by "after" matched twice): merge each into the first such star, which has more
     support. Two shared sentences at least, and half of the smaller star, so stars that share one
-    two-fact sentence stay apart."""
+    two-fact sentence stay apart; stars whose best sentence is the same one are one fact too."""
     merged: list[tuple[int, list[int]]] = []
     for representative, group in groups:
         members = set(group)
-        for _, target in merged:
+        for target_representative, target in merged:
             shared = len(members & set(target))
-            if shared >= 2 and shared * 2 >= min(len(members), len(set(target))):
+            if representative == target_representative or \
+                    (shared >= 2 and shared * 2 >= min(len(members), len(set(target)))):
                 target.extend(n for n in group if n not in target)
                 break
         else:
