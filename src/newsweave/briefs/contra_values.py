@@ -3,9 +3,9 @@
 A value is compared only with a value of the same kind (the same counted noun for numbers, the same
 granularity for dates) in a sentence of another article about the same thing: the two sentences say
 alike things (``SENTENCE_SIMILARITY``) and the words right next to the values are alike
-(``MIN_NEAR_SHARED``). Each
-sentence must hold exactly one value of that kind, so "25 killed and 30 injured" is never compared
-with itself, and pairs with signs of being about different things are dropped (``_told_apart``).
+(``MIN_NEAR_SHARED``). Each sentence must hold exactly one value of that kind, so "25 killed and 30
+injured" is never compared with itself, and pairs with signs of being about different things are
+dropped (``_told_apart``).
 Calibrated on real pairs from DUC 2006/2007 (`python -m newsweave.evaluation.contradictions`); an
 earlier version that paired values by the likeness of 80 characters around them flagged far more
 unrelated counts than real conflicts there.
@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..model import Claim, Contradiction, ContradictionSide, Document, Sentence
+from ..model import Contradiction, ContradictionSide, Document, Sentence
 from .claim_terms import content_stems, fact_terms, name_terms
 from .numbers import agree, quantities, stem
 
@@ -90,7 +89,7 @@ def dates(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def number_conflicts(documents: list[Document], claims: tuple[Claim, ...]) -> list[Contradiction]:
+def number_conflicts(documents: list[Document]) -> list[Contradiction]:
     values = []
     for sentence in _sentences(documents):
         # Ages are left out: the words around "a 44-year-old man" rarely say which man.
@@ -101,10 +100,10 @@ def number_conflicts(documents: list[Document], claims: tuple[Claim, ...]) -> li
             if keys.count(key) == 1:
                 values.append(_Value(sentence, key, q, q.text, _context(sentence.text, q.start, q.end),
                                      _near(sentence.text, q.start, q.end)))
-    return [_number(a, b) for a, b in _pairs(values, claims) if not agree(a.value, b.value)]
+    return [_number(a, b) for a, b in _pairs(values) if not agree(a.value, b.value)]
 
 
-def date_conflicts(documents: list[Document], claims: tuple[Claim, ...]) -> list[Contradiction]:
+def date_conflicts(documents: list[Document]) -> list[Contradiction]:
     published = {d.article.id: d.article.published for d in documents}
     values = []
     for sentence in _sentences(documents):
@@ -117,7 +116,7 @@ def date_conflicts(documents: list[Document], claims: tuple[Claim, ...]) -> list
                                      _context(sentence.text, start, start + len(written)),
                                      _near(sentence.text, start, start + len(written))))
     conflicts = []
-    for a, b in _pairs(values, claims):
+    for a, b in _pairs(values):
         if a.value == b.value:
             continue
         if a.key == "d:weekday" and not _same_week(published[a.sentence.article], published[b.sentence.article]):
@@ -127,7 +126,7 @@ def date_conflicts(documents: list[Document], claims: tuple[Claim, ...]) -> list
     return conflicts
 
 
-def _pairs(values: list[_Value], claims: tuple[Claim, ...]) -> list[tuple[_Value, _Value]]:
+def _pairs(values: list[_Value]) -> list[tuple[_Value, _Value]]:
     """Pairs of values of one kind, in sentences of different articles that say the same thing apart
     from their figures: the sentences' fact words, numbers left out, reach ``SENTENCE_SIMILARITY``
     (one sparse product per kind of value, no loop over all pairs). Claims are not used: they are

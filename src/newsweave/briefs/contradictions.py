@@ -22,8 +22,8 @@ _KIND_ORDER = {"attribution": 0, "number": 1, "date": 2, "negation": 3}
 def find_contradictions(documents: list[Document], claims: tuple[Claim, ...],
                         quotes: tuple[Quote, ...]) -> tuple[Contradiction, ...]:
     """Every contradiction between articles of different outlets, each once, attribution first."""
-    found = [*attribution_conflicts(quotes), *number_conflicts(documents, claims),
-             *date_conflicts(documents, claims), *negation_conflicts(documents, claims)]
+    found = [*attribution_conflicts(quotes), *number_conflicts(documents),
+             *date_conflicts(documents), *negation_conflicts(documents, claims)]
     unique: dict[tuple, Contradiction] = {}
     for c in found:
         if c.kind in ("number", "date"):
