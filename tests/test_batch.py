@@ -92,3 +92,18 @@ def test_a_batch_loads_its_stories_into_postgresql(small_shard, tmp_path):
     finally:
         with psycopg.connect(POSTGRES, autocommit=True) as db:
             db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.mark.slow
+def test_a_batch_runs_on_an_existing_scheduler_given_by_address(small_shard, tmp_path, nlp):
+    from distributed import Client
+
+    from newsweave.engines import run_local
+    from newsweave.engines.dask import local_cluster
+
+    with local_cluster(1) as cluster, Client(cluster):
+        code = main(["batch", small_shard, "--out", str(tmp_path / "dask"), "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address])
+    run_local([small_shard], tmp_path / "local", nlp=nlp)
+    assert code == EXIT_OK
+    assert (tmp_path / "dask" / "briefs.jsonl").read_text() == (tmp_path / "local" / "briefs.jsonl").read_text()

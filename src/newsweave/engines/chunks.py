@@ -16,9 +16,11 @@ from .atomic import write_atomically, write_bytes_atomically
 from .records import ChunkResult, PlannedStory
 from .shards import load_part, part_path
 
-# Stories per brief task are grouped until they hold about this many articles: large enough that
-# task overhead (scheduling, loading part files) is small next to NER, small enough to spread work.
-CHUNK_ARTICLES = 200
+# Stories per brief task are grouped until they hold about this many articles. Briefs cost ~0.3 s
+# per article (bench/results/scale_out.md), so a 40-article task runs ~10 s: long next to Dask's
+# per-task overhead (milliseconds) and part-file loading, short enough that the last tasks of a run
+# spread over every worker (with 200 a 600-article run had 3 tasks for 2 workers).
+CHUNK_ARTICLES = 40
 
 ARTICLE_COLUMNS = ("id", "story", "copy_of", "outlet", "title", "url", "published", "author", "origin", "shard",
                    "position", "content_hash", "words")

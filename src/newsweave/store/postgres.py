@@ -58,7 +58,11 @@ class PostgresStore(Store):
         try:
             self._db.execute("SET TIME ZONE 'UTC'")
             if schema is not None:
-                self._db.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                with self._db.transaction():
+                    # IF NOT EXISTS is not race-free: two processes can both see no schema and both
+                    # create it; the migration lock makes the second wait and find it.
+                    self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+                    self._db.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                 self._db.execute(f'SET search_path TO "{schema}"')
             self._migrate()
         except psycopg.Error as error:
