@@ -143,7 +143,8 @@ def test_quotes_without_a_speaker_are_never_in_conflict(seed_texts):
 @pytest.mark.parametrize("left, right, same", [
     ("intense competition requires sustained diplomacy.", "Intense competition requires intense diplomacy "
      "if we're going to manage tensions.", True),  # a shared clause, one word changed
-    ("We are not going to Beijing for a breakthrough", "we’re not going to Beijing for a breakthrough", True),
+    ("We are not going to Beijing for a breakthrough in trade talks",
+     "we’re not going to Beijing for a breakthrough in trade talks", True),  # contraction and quote marks differ
     ("It is necessary, but not sufficient", "The economy needs more investment", False),
     ("We will see", "We will see what happens", False),  # too little content to call them one statement
 ])
@@ -178,3 +179,23 @@ def test_negated_words_are_read_within_the_negations_clause(text, negated):
     from newsweave.briefs.contra_negation import negated_stems
 
     assert negated_stems(text) == negated
+
+
+@pytest.mark.parametrize("speaker, person", [
+    ("Antony Blinken", True),
+    ("Osama bin Laden", True),  # a lowercase particle inside a name
+    ("message", False),  # what a speaker finder returns when it found no person
+    ("all students", False),
+    ("Republican presidential front-runner", False),  # a description, not a name
+    ("Log Cabin Republicans", False),  # an organisation
+    ("the ministry", False),
+])
+def test_only_speakers_named_as_people_can_be_in_an_attribution_conflict(speaker, person):
+    from newsweave.briefs.contra_quotes import _is_person
+
+    assert _is_person(speaker) is person
+
+
+def test_a_short_remark_inside_a_long_quote_is_not_the_same_statement():
+    assert not same_statement("The river virus is so new", "The state test shows the river virus is spreading, "
+                                                            "and new cases are found in new counties every week")
