@@ -60,9 +60,9 @@ def test_two_similar_earthquakes_weeks_apart_are_two_stories():
 def test_a_story_scores_lower_for_an_article_weeks_after_it():
     first, second, _ = _quake_reports("first", START, "q-")
     assigner = StoryAssigner(StoryOptions())
-    assigner.commit(assigner.decide(first))
-    features = assigner.decide(second).features
-    story = assigner.clusterer.new_story_id().replace("2", "1")
+    decision = assigner.decide(first)
+    assigner.commit(decision)
+    features, story = assigner.decide(second).features, decision.story
     same_week = assigner.clusterer.score(story, features, START.date())
     weeks_later = assigner.clusterer.score(story, features, (START + 6 * WEEK).date())
     assert weeks_later < same_week
