@@ -43,12 +43,13 @@ def main() -> None:
     online = cluster_stream([by_id[e.article] for e in entries], options=options)
     p, r, f = bcubed(online, gold)
     print(f"{'one online pass (date order)':34} P {p:.3f} R {r:.3f} F1 {f:.3f} stories {len(set(online.values()))}")
-    for threshold in (0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.95):
-        stories = plan_stories(entries, blocks, copies, merge_threshold=threshold)
-        predicted = {a.article: s.id for s in stories for a in s.articles}
-        p, r, f = bcubed(predicted, gold)
-        print(f"{'weekly blocks, merge at ' + format(threshold, '.2f'):34} P {p:.3f} R {r:.3f} F1 {f:.3f} "
-              f"stories {len(stories)}")
+    for weeks in (1, 2, 4, 8):
+        for threshold in (0.15, 0.25, 0.35, 0.45, 0.55, 0.75):
+            stories = plan_stories(entries, blocks, copies, merge_threshold=threshold, merge_weeks=weeks)
+            predicted = {a.article: s.id for s in stories for a in s.articles}
+            p, r, f = bcubed(predicted, gold)
+            print(f"{f'weekly blocks, {weeks} weeks back, at {threshold:.2f}':34} P {p:.3f} R {r:.3f} F1 {f:.3f} "
+                  f"stories {len(stories)}")
 
 
 if __name__ == "__main__":

@@ -200,12 +200,21 @@ def test_a_story_split_by_a_week_edge_is_merged_and_named_after_its_earlier_half
     assert merged[("2023-06-19", "S1")] == ("2023-06-19", "S1") and merged[("2023-06-12", "S2")] == ("2023-06-12", "S2")
 
 
-def test_stories_in_weeks_that_do_not_touch_are_never_merged():
+def test_stories_further_apart_than_the_merge_window_or_undated_are_never_merged():
     first = _block("2023-06-05", ("S1", {1: 1.0}))
     third = _block("2023-06-19", ("S1", {1: 1.0}))
     undated = _block("undated", ("S1", {1: 1.0}))
-    merged = merge_blocks([first, third, undated])
+    merged = merge_blocks([first, third, undated], weeks=1)
     assert len(set(merged.values())) == 3
+    assert merge_blocks([first, third], weeks=2)[("2023-06-19", "S1")] == ("2023-06-05", "S1")
+
+
+def test_a_later_story_joins_the_earlier_story_it_is_most_similar_to_across_the_window():
+    two_back = _block("2023-06-05", ("S1", {1: 1.0, 2: 1.0}))
+    one_back = _block("2023-06-12", ("S1", {1: 1.0, 3: 1.0}))
+    later = _block("2023-06-19", ("S1", {1: 1.0, 2: 1.0}))
+    assert merge_blocks([two_back, one_back, later], weeks=2, threshold=0.4)[("2023-06-19", "S1")] == \
+        ("2023-06-05", "S1")
 
 
 def test_a_story_running_three_weeks_is_one_story():

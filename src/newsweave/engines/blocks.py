@@ -10,8 +10,8 @@ Stories: articles are split into weekly blocks (Monday to Sunday by publication 
 articles form one block of their own) and each block is clustered, in parallel, by the same online
 clusterer ``newsweave ingest`` uses (``StoryClusterer``), with a copy joining its original's story
 when both are in the block. A story that crosses a block edge comes out as two halves, so a merge
-step compares the story centroids of each pair of adjacent weeks and joins a story to the most
-similar story of the week before when their cosine reaches ``MERGE_THRESHOLD``.
+step compares each week's story centroids with those of the ``MERGE_WEEKS`` weeks before and joins a
+story to its most similar earlier story when their cosine reaches ``MERGE_THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -28,12 +28,14 @@ from ..model import Rejection, as_date
 from ..stories import StoryClusterer
 from .records import BlockStories, PlannedArticle, PlannedStory, ShardEntry
 
-# Cosine between two halves' centroids at which they are one story. Chosen on the DUC 2006/2007
-# stream with bench/scale_out_merge.py (figures in bench/results/scale_out_merge.md): at 0.25 merged
-# stories keep the precision of one online pass (0.985 vs 0.989) and recover most of its recall
-# across week edges; 0.15 gains recall but loses 4.5 points of precision. Re-run that script to
-# re-calibrate after changing the clusterer's features.
+# When two halves of a story are one: their centroids' cosine reaches MERGE_THRESHOLD and the later
+# half starts at most MERGE_WEEKS weeks after the earlier one (a story that pauses, a trial between
+# hearings, stays one story). Calibrated together on the DUC 2006/2007 stream with
+# bench/scale_out_merge.py (bench/results/scale_out_merge.md): 0.25 and 8 weeks keep the precision
+# of one online pass over the whole stream (0.974 vs 0.976); a lower threshold or a longer window
+# gains recall but loses precision fast. Re-run that script after changing the clusterer's features.
 MERGE_THRESHOLD = 0.25
+MERGE_WEEKS = 8
 UNDATED = "undated"
 
 
@@ -108,10 +110,14 @@ def cluster_block(block: str, entries: list[ShardEntry], copies: dict[str, str],
                         features=tuple(features_out))
 
 
-def merge_blocks(blocks: list[BlockStories], *, threshold: float = MERGE_THRESHOLD) -> dict[tuple[str, str], tuple[str, str]]:
-    """(block, local story) → the (block, local story) its merged story is named after (its earliest half)."""
+def merge_blocks(blocks: list[BlockStories], *, threshold: float = MERGE_THRESHOLD,
+                 weeks: int = MERGE_WEEKS) -> dict[tuple[str, str], tuple[str, str]]:
+    """(block, local story) → the (block, local story) its merged story is named after (its earliest
+    half). Each story is joined to its best match among the stories of the ``weeks`` weeks before."""
     if not 0.0 < threshold < 1.0:
         raise OptionsError(f"merge threshold must be between 0 and 1, got {threshold!r}")
+    if not isinstance(weeks, int) or weeks < 1:
+        raise OptionsError(f"merge weeks must be a whole number, 1 or more, got {weeks!r}")
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def root(node):
@@ -120,19 +126,24 @@ def merge_blocks(blocks: list[BlockStories], *, threshold: float = MERGE_THRESHO
         return node
 
     ordered = sorted(blocks, key=lambda b: (b.block == UNDATED, b.block))
-    for earlier, later in zip(ordered, ordered[1:]):
-        if not _adjacent(earlier.block, later.block):
-            continue
-        for story, target in _best_matches(earlier, later, threshold):
+    for index, later in enumerate(ordered):
+        best: dict[str, tuple[float, tuple[str, str]]] = {}
+        for earlier in reversed(ordered[:index]):  # nearest week first, so ties go to the nearest
+            if not _within(earlier.block, later.block, weeks):
+                continue
+            for story, target, score in _best_matches(earlier, later, threshold):
+                if story not in best or score > best[story][0]:
+                    best[story] = (score, (earlier.block, target))
+        for story, (_, target) in best.items():
             # The later half joins the earlier half's story: names follow the earliest half.
-            parent[root((later.block, story))] = root((earlier.block, target))
+            parent[root((later.block, story))] = root(target)
     return {(b.block, story): root((b.block, story)) for b in ordered for story, _ in b.centroids}
 
 
 def plan_stories(entries: list[ShardEntry], blocks: list[BlockStories], copies: dict[str, str], *,
-                 merge_threshold: float = MERGE_THRESHOLD) -> list[PlannedStory]:
+                 merge_threshold: float = MERGE_THRESHOLD, merge_weeks: int = MERGE_WEEKS) -> list[PlannedStory]:
     """Final stories, ordered by their first article's arrival; ids derived from that first article."""
-    merged = merge_blocks(blocks, threshold=merge_threshold)
+    merged = merge_blocks(blocks, threshold=merge_threshold, weeks=merge_weeks)
     local = {article: (b.block, story) for b in blocks for article, story in b.assignments}
     features = {article: data for b in blocks for article, data in b.features}
     members: dict[tuple[str, str], list[PlannedArticle]] = {}
@@ -149,13 +160,14 @@ def story_id(first_article: str) -> str:
     return "B" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
 
 
-def _adjacent(earlier: str, later: str) -> bool:
+def _within(earlier: str, later: str, weeks: int) -> bool:
     if UNDATED in (earlier, later):
         return False
-    return date.fromisoformat(later) - date.fromisoformat(earlier) == timedelta(days=7)
+    gap = date.fromisoformat(later) - date.fromisoformat(earlier)
+    return timedelta(0) < gap <= timedelta(days=7 * weeks)
 
 
-def _best_matches(earlier: BlockStories, later: BlockStories, threshold: float) -> list[tuple[str, str]]:
+def _best_matches(earlier: BlockStories, later: BlockStories, threshold: float) -> list[tuple[str, str, float]]:
     """For each story of ``later``, the story of ``earlier`` with the highest centroid cosine, if it
     reaches ``threshold``. One sparse matrix product per pair of weeks: no pair-by-pair loop."""
     import numpy as np
@@ -177,5 +189,5 @@ def _best_matches(earlier: BlockStories, later: BlockStories, threshold: float) 
     if similarity.size == 0:
         return []
     best = similarity.argmax(axis=1)  # ties go to the earliest-created story of the earlier week
-    return [(later.centroids[row][0], earlier.centroids[int(column)][0])
+    return [(later.centroids[row][0], earlier.centroids[int(column)][0], float(similarity[row, column]))
             for row, column in enumerate(best) if similarity[row, column] >= threshold and np.isfinite(similarity[row, column])]
