@@ -18,7 +18,7 @@ FILL = 0.1
 """Value of one word of a sentence, against 1 per independent source of each bigram: calibrated
 with the concept weights (see ``summarize.Weights``)."""
 TIME_LIMIT = 5.0
-"""Seconds the solver may take (a 25-article DUC cluster takes well under one)."""
+"""Seconds the solver may take (a 25-article DUC cluster takes about one on this machine)."""
 
 
 def select(lengths: Sequence[int], concepts: Sequence[frozenset[Hashable]], value: dict[Hashable, float],
