@@ -10,6 +10,9 @@ summary free of repetition. If the solver runs out of time without a solution, a
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
 from typing import Hashable, Sequence
 
 import numpy as np
@@ -56,11 +59,33 @@ def _ilp(fits, lengths, concepts, value, keys, budget) -> list[int] | None:
     upper = np.zeros(m + 1)
     upper[m] = budget
     objective = -np.concatenate([[FILL * lengths[i] for i in fits], [value[k] for k in keys]])
-    result = milp(objective, constraints=LinearConstraint(matrix, -np.inf, upper),
-                  integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1), options={"time_limit": TIME_LIMIT})
+    with _stdout_to_stderr():
+        result = milp(objective, constraints=LinearConstraint(matrix, -np.inf, upper),
+                      integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1),
+                      options={"time_limit": TIME_LIMIT})
     if result.x is None:
         return None
     return [i for position, i in enumerate(fits) if result.x[position] > 0.5]
+
+
+@contextmanager
+def _stdout_to_stderr():
+    """HiGHS (scipy 1.x) sometimes prints a debug line from C++ straight to file descriptor 1
+    ("HighsMipSolverData::transformNewIntegerFeasibleSolution ..."), which would corrupt
+    ``newsweave brief --format json`` on standard output. During the solve, descriptor 1 points at
+    standard error instead, so the line is still visible but never mixed into output."""
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):  # no real descriptor 1 (some embedded or captured environments)
+        yield
+        return
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def _greedy(fits, lengths, concepts, value, budget) -> list[int]:
