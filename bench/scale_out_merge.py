@@ -15,7 +15,7 @@ from pathlib import Path
 from newsweave.config import StoryOptions
 from newsweave.documents.fingerprint import signature, signature_bytes
 from newsweave.engines.blocks import cluster_block, find_copies, plan_stories, split_blocks, unique_entries
-from newsweave.engines.records import ShardEntry
+from newsweave.engines.records import ShardEntry, pack_counts
 from newsweave.evaluation.clusters import bcubed, cluster_stream
 from newsweave.evaluation.clusters_data import read_cluster_dataset
 from newsweave.stories import content_hash
@@ -30,8 +30,8 @@ def main() -> None:
     args = parser.parse_args()
     records = list(read_cluster_dataset(args.data).records)
     gold = {r.id: r.cluster for r in records}
-    entries = [ShardEntry(article=r.id, shard=0, position=i, published=datetime.combine(r.date, time()) if r.date else None, counts=tuple(sorted(
-        term_counts(r.text, r.title).items())), signature=signature_bytes(signature(r.text)),
+    entries = [ShardEntry(article=r.id, shard=0, position=i, published=datetime.combine(r.date, time()) if r.date else None, counts=pack_counts(
+        term_counts(r.text, r.title)), signature=signature_bytes(signature(r.text)),
         content_hash=content_hash(r.text)) for i, r in enumerate(records)]
     entries, _ = unique_entries(entries)
     options = StoryOptions()

@@ -26,7 +26,7 @@ from ..documents.fingerprint import CopyDetector, from_bytes
 from ..errors import OptionsError
 from ..model import Rejection, as_date
 from ..stories import StoryClusterer
-from .records import BlockStories, PlannedArticle, PlannedStory, ShardEntry
+from .records import BlockStories, PlannedArticle, PlannedStory, ShardEntry, unpack_counts
 
 # When two halves of a story are one: their centroids' cosine reaches MERGE_THRESHOLD and the later
 # half starts at most MERGE_WEEKS weeks after the earlier one (a story that pauses, a trial between
@@ -94,7 +94,7 @@ def cluster_block(block: str, entries: list[ShardEntry], copies: dict[str, str],
     centroids: dict[str, Counter] = {}
     features_out = []
     for entry in entries:
-        features = clusterer.features(Counter(dict(entry.counts)))
+        features = clusterer.features(Counter(unpack_counts(entry.counts)))
         published = as_date(entry.published)
         original = copies.get(entry.article)
         if original in story_of:

@@ -14,7 +14,7 @@ from ..model import Document, Rejection
 from ..stories import content_hash
 from ..stories.vectors import term_counts
 from .atomic import write_bytes_atomically
-from .records import ShardEntry, ShardResult
+from .records import ShardEntry, ShardResult, pack_counts
 
 
 def part_path(work: Path, shard: int) -> Path:
@@ -45,5 +45,5 @@ def _entry(shard: int, position: int, document: Document) -> ShardEntry:
     article = document.article
     counts = term_counts(article.text, article.title)
     return ShardEntry(article=article.id, shard=shard, position=position, published=article.published,
-                      counts=tuple(sorted(counts.items())), signature=signature_bytes(signature(article.text)),
+                      counts=pack_counts(counts), signature=signature_bytes(signature(article.text)),
                       content_hash=content_hash(article.text))
