@@ -281,3 +281,23 @@ def test_any_text_without_nul_round_trips_through_postgres(pg_schema, text, titl
                           signature=b"\0")
         stored = store.article(key).article
     assert (stored.text, stored.title) == (text, title)
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_a_bulk_load_adds_new_rows_once_counts_stories_and_reports_taken_ids(pg_schema):
+    with PostgresStore(POSTGRES, schema=pg_schema) as store:
+        _add(store, "taken", "stored before the bulk load", story="S9")
+        original = _record("orig", "the original wire story", story="S1", published=datetime(2023, 6, 2))
+        copy = StoredArticle(article=Article(id="copy", text="the original wire story, reprinted", outlet="Other",
+                                             published=datetime(2023, 6, 5)),
+                             content_hash="h-copy", story="S1", copy_of="orig")
+        clash = _record("taken", "another article with a taken id", story="S2")
+        rows = [(original, "k-orig", b"f", b"s"), (copy, "k-copy", b"f", b"s"), (clash, "k-clash", b"f", b"s")]
+        assert store.add_articles(rows) == ["taken"]
+        assert store.add_articles(rows[:2]) == []  # loading again adds nothing
+        story = store.story("S1")
+        assert story.articles == ("orig", "copy") and store.article("copy").copy_of == "orig"
+        assert (story.first_published.day, story.last_published.day) == (2, 5)
+        assert store.story("S2") is None and store.counts().articles == 3 and store.check() == []
+        assert [s.article.id for s in store.search("reprinted")] == ["copy"]

@@ -29,6 +29,9 @@ from .shards import read_shard
 
 OUTPUTS = ("stories.parquet", "articles.parquet", "briefs.jsonl", "rejections.jsonl")
 WORK = "_parts"
+# Rows per bulk load transaction (PostgreSQL): big enough that COPY, not round trips, sets the pace;
+# small enough that a failed batch is cheap to redo.
+BULK_ROWS = 1000
 
 
 class Executor(Protocol):
@@ -114,10 +117,11 @@ def _stories_schema():
 
 
 def load_into_store(db: str, work: Path, stories: list[PlannedStory], order: list[str]) -> list[Rejection]:
-    """Add every article to the store at ``db`` (one transaction each, as ``ingest`` does) in arrival
-    order (``order``), so an original is stored before its copies. An article already stored under
-    the same key is skipped, so loading the same job twice stores each article once; one the store
-    refuses (e.g. its id is taken by another article) comes back as a rejection."""
+    """Add every article to the store at ``db`` in arrival order (``order``), so an original is
+    stored before its copies: on PostgreSQL by ``COPY`` in batches of ``BULK_ROWS``, elsewhere one
+    transaction per article as ``ingest`` does. An article already stored under the same key is
+    skipped, so loading the same job twice stores each article once; one the store refuses (e.g. its
+    id is taken by another article) comes back as a rejection."""
     from ..errors import StoreError
     from ..model import StoredArticle
     from ..store import open_store
@@ -127,19 +131,37 @@ def load_into_store(db: str, work: Path, stories: list[PlannedStory], order: lis
     placed = {item.article: (story.id, item) for story in stories for item in story.articles}
     parts: dict[int, list] = {}
     problems: list[Rejection] = []
-    with open_store(db) as store:
-        for article_id in order:
-            story, item = placed[article_id]
-            if item.shard not in parts:
-                parts[item.shard] = load_part(str(part_path(work, item.shard)))
-            article = parts[item.shard][item.position].article
-            key = article_key(article)
+
+    def row(article_id: str) -> tuple[StoredArticle, str, bytes, bytes]:
+        story, item = placed[article_id]
+        if item.shard not in parts:
+            parts[item.shard] = load_part(str(part_path(work, item.shard)))
+        article = parts[item.shard][item.position].article
+        return (StoredArticle(article=article, content_hash=item.content_hash, story=story, copy_of=item.copy_of),
+                article_key(article), item.features, item.signature)
+
+    def one_by_one(store, ids: list[str]) -> None:
+        for article_id in ids:
+            record, key, features, signature = row(article_id)
             if store.find_by_key(key) is not None:
                 continue
             try:
-                store.add_article(StoredArticle(article=article, content_hash=item.content_hash, story=story,
-                                                copy_of=item.copy_of), key=key, features=item.features,
-                                  signature=item.signature)
+                store.add_article(record, key=key, features=features, signature=signature)
             except StoreError as error:
                 problems.append(Rejection(input=db, article=article_id, reason=f"not loaded into the store: {error}"))
+
+    with open_store(db) as store:
+        bulk = getattr(store, "add_articles", None)
+        if bulk is None:
+            one_by_one(store, order)
+            return problems
+        for start in range(0, len(order), BULK_ROWS):
+            ids = order[start:start + BULK_ROWS]
+            try:
+                refused = bulk([row(article_id) for article_id in ids])
+            except StoreError:
+                one_by_one(store, ids)  # find and report the row the batch could not take, keep the rest
+                continue
+            problems += [Rejection(input=db, article=article_id, reason="not loaded into the store: another "
+                                   "stored article already has this id") for article_id in refused]
     return problems

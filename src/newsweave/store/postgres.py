@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..errors import MissingDependency, StoreError
 from ..model import Article, Rejection, Story, StoredArticle
@@ -111,6 +111,54 @@ class PostgresStore(Store):
                        WHERE id = %(s)s""", {"p": published, "s": record.story})
         except self._psycopg.errors.IntegrityError as error:
             raise StoreError(f"article {a.id!r} could not be stored: {error}") from error
+
+    def add_articles(self, items: Sequence[tuple[StoredArticle, str, bytes, bytes]]) -> list[str]:
+        """Bulk ``add_article`` for batch loads: (record, key, features, signature) tuples, in arrival
+        order, loaded with ``COPY`` into a temporary table and moved in one transaction. A row whose
+        key is already stored is skipped, so a retried load adds nothing twice; story rows and
+        counters are updated from the rows actually added. Returns the ids of the rows refused
+        because another stored article (under another key) already has their id."""
+        if not items:
+            return []
+        for record, key, _, _ in items:
+            a = record.article
+            _no_nul(key=key, id=a.id, url=a.url, outlet=a.outlet, origin=a.origin, title=a.title, author=a.author,
+                    text=a.text, story=record.story, copy_of=record.copy_of)
+        now = utc_now()
+        with self._db.transaction():
+            self._db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS newsweave_staging (ord INTEGER, key TEXT, id TEXT, url TEXT, "
+                "outlet TEXT, origin TEXT, title TEXT, published TIMESTAMP, author TEXT, text TEXT, content_hash TEXT, "
+                "story TEXT, story_title TEXT, copy_of TEXT, version INTEGER, ingested TIMESTAMPTZ, features BYTEA, "
+                "signature BYTEA) ON COMMIT DELETE ROWS")
+            with self._db.cursor().copy(
+                    "COPY newsweave_staging (ord, key, id, url, outlet, origin, title, published, author, text, "
+                    "content_hash, story, story_title, copy_of, version, ingested, features, signature) FROM STDIN") as copy:
+                for ord_, (record, key, features, signature) in enumerate(items):
+                    a = record.article
+                    copy.write_row((ord_, key, a.id, a.url, a.outlet, a.origin, a.title, _utc(a.published), a.author,
+                                    a.text, record.content_hash, record.story, a.title or _title_from(a.text),
+                                    record.copy_of, record.version, record.ingested or now, features, signature))
+            self._db.execute("INSERT INTO stories (id, title, created) SELECT DISTINCT ON (story) story, story_title, %s "
+                             "FROM newsweave_staging ORDER BY story, ord ON CONFLICT (id) DO NOTHING", (now,))
+            self._db.execute(
+                f"""WITH added AS (
+                      INSERT INTO articles (key, {_ARTICLE_COLUMNS}, features, signature)
+                      SELECT key, {_ARTICLE_COLUMNS}, features, signature FROM newsweave_staging ORDER BY ord
+                      ON CONFLICT DO NOTHING RETURNING story, published),
+                    per_story AS (SELECT story, count(*) AS n, min(published) AS first, max(published) AS last
+                                  FROM added GROUP BY story),
+                    counted AS (UPDATE stories s SET size = s.size + p.n,
+                                  first_published = LEAST(s.first_published, p.first),
+                                  last_published = GREATEST(s.last_published, p.last)
+                                FROM per_story p WHERE s.id = p.story RETURNING p.n)
+                    SELECT coalesce(sum(n), 0) FROM counted""")
+            # A story row created above for articles that were all skipped holds nothing: drop it.
+            self._db.execute("DELETE FROM stories s WHERE size = 0 AND id IN (SELECT story FROM newsweave_staging) "
+                             "AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id)")
+            refused = self._db.execute("SELECT id FROM newsweave_staging st WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM articles a WHERE a.key = st.key) ORDER BY ord").fetchall()
+        return [row[0] for row in refused]
 
     def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
         _no_nul(title=article.title, author=article.author, text=article.text)
