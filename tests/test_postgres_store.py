@@ -187,9 +187,11 @@ def test_a_new_postgres_store_has_every_migration_recorded(pg_schema):
 
 @pytest.mark.postgres
 @needs_postgres
-def test_a_postgresql_url_opens_the_postgres_store():
-    with open_store(POSTGRES) as store:
-        assert isinstance(store, PostgresStore)
+def test_a_postgresql_url_opens_the_postgres_store(pg_schema):
+    PostgresStore(POSTGRES, schema=pg_schema).close()
+    # libpq's options parameter keeps this store in the fresh schema, not the database's public one.
+    with open_store(f"{POSTGRES}?options=-csearch_path%3D{pg_schema}") as store:
+        assert isinstance(store, PostgresStore) and store.counts().articles == 0
 
 
 def test_an_unreachable_server_is_a_clear_store_error():
