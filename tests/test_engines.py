@@ -228,3 +228,27 @@ def test_options_travel_to_workers_unchanged(shards, tmp_path, dask_cluster):
     summary = run_dask(shards[:1], tmp_path / "out", client=dask_cluster, options=options)
     reasons = [r["reason"] for r in outputs(tmp_path / "out")["rejections"]]
     assert summary.articles == 0 and reasons and all("min_article_words=100000" in r for r in reasons)
+
+
+FLOOD = ("Floodwaters from the Varnel River swept through the town of Oskarby on {day}, and the mayor of Oskarby, "
+         "Lene Thorvald, ordered the evacuation of the harbour district. Rescue crews from Brenholm used boats to "
+         "reach families trapped on rooftops along the Varnel. Thorvald said the Varnel River had never risen "
+         "so fast, and engineers warned that the old Oskarby dam could fail if the rain continued.")
+BUDGET = ("The parliament of Kestria approved a new budget for schools and hospitals after a long debate. Finance "
+          "minister Arvo Maelin said the plan would raise teacher salaries and fund two new clinics in the northern "
+          "provinces, while the opposition argued that the tax changes favoured large companies over families.")
+
+
+def test_a_story_crossing_a_week_edge_comes_out_as_one_story_whatever_the_time_zones(tmp_path, nlp):
+    records = [
+        {"id": "flood-sunday", "text": FLOOD.format(day="Sunday"), "outlet": "North Post",
+         "published": "2023-06-18T21:00:00+02:00"},
+        {"id": "budget", "text": BUDGET, "outlet": "Capital Daily", "published": "2023-06-19"},
+        {"id": "flood-monday", "text": FLOOD.format(day="Monday").replace("swept", "kept sweeping"),
+         "outlet": "Harbour Times", "published": "2023-06-19T08:00:00Z"},
+    ]
+    shard = tmp_path / "week-edge.jsonl"
+    shard.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = run_local([str(shard)], tmp_path / "out", nlp=nlp)
+    stories = {tuple(s["articles"]) for s in outputs(tmp_path / "out")["stories"]}
+    assert summary.articles == 3 and stories == {("flood-sunday", "flood-monday"), ("budget",)}

@@ -11,6 +11,7 @@ from ..config import Options
 from ..documents import Nlp
 from ..documents.fingerprint import signature, signature_bytes
 from ..model import Document, Rejection
+from ..sources.dates import naive_utc
 from ..stories import content_hash
 from ..stories.vectors import term_counts
 from .atomic import write_bytes_atomically
@@ -44,6 +45,7 @@ def load_part(path: str) -> list[Document]:
 def _entry(shard: int, position: int, document: Document) -> ShardEntry:
     article = document.article
     counts = term_counts(article.text, article.title)
-    return ShardEntry(article=article.id, shard=shard, position=position, published=article.published,
+    # Naive UTC, so dates from any source compare (an aware and a naive datetime cannot be ordered).
+    return ShardEntry(article=article.id, shard=shard, position=position, published=naive_utc(article.published),
                       counts=pack_counts(counts), signature=signature_bytes(signature(article.text)),
                       content_hash=content_hash(article.text))
