@@ -447,7 +447,8 @@ def _add_batch(commands) -> None:
                "      --db postgresql://user:pass@db/news\n\n"
                "Exit codes: 0 all used, 1 some inputs rejected (see DIR/rejections.jsonl), 2 fatal error.")
     parser.add_argument("inputs", nargs="+", help="WARC or JSON Lines shards, or globs of them (quote the glob)")
-    parser.add_argument("--out", required=True, metavar="DIR", help="directory for the outputs")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="directory for the outputs; with --scheduler, on a file system every worker sees")
     parser.add_argument("--engine", choices=["local", "dask"], default="local", help="where to run (default local)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="an existing Dask scheduler (--engine dask)")
     parser.add_argument("--workers", type=_positive_int, default=2,
