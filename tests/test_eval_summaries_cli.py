@@ -58,3 +58,15 @@ def test_a_malformed_dataset_line_is_reported_with_its_line_number(tmp_path, cap
         handle.write("{broken\n")
     assert main(["eval", "summaries", str(path), "--words", "30"]) == 2
     assert "bad.jsonl.gz:1" in capsys.readouterr().err
+
+
+def test_clusters_without_references_fail_unless_skipping_is_asked_for(tmp_path, capsys):
+    path = tmp_path / "partial.jsonl.gz"
+    records = [{"id": "none", "documents": DAM, "summaries": []},
+               {"id": "dam", "documents": DAM, "summaries": ["The Millbrook dam failed after heavy rain."]}]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(json.dumps(r) for r in records) + "\n")
+    assert main(["eval", "summaries", str(path), "--words", "30", "--systems", "lead"]) == 2
+    assert "partial.jsonl.gz:1" in capsys.readouterr().err
+    assert main(["eval", "summaries", str(path), "--words", "30", "--systems", "lead", "--skip-unreferenced"]) == 0
+    assert "1 clusters" in capsys.readouterr().out

@@ -156,7 +156,7 @@ def _cmd_eval_summaries(args: argparse.Namespace) -> int:
     from .evaluation.datasets import read_summary_records
     from .evaluation.summaries import evaluate_summaries, format_table
 
-    records = read_summary_records(args.dataset, limit=args.limit)
+    records = read_summary_records(args.dataset, limit=args.limit, skip_unreferenced=args.skip_unreferenced)
     evaluation = evaluate_summaries(records, words=args.words, systems=args.systems,
                                     progress=lambda n: n % 100 or print(f"{n} clusters", file=sys.stderr))
     print(format_table(evaluation))
@@ -184,6 +184,8 @@ def _add_eval_summaries(evaluations) -> None:
     parser.add_argument("dataset", help="JSON Lines (.gz) records {id, documents: [str], summaries: [str]}")
     parser.add_argument("--words", type=int, required=True, help="summary length in words (e.g. 300, 250)")
     parser.add_argument("--limit", type=int, help="evaluate only the first K clusters")
+    parser.add_argument("--skip-unreferenced", action="store_true",
+                        help="skip clusters without reference summaries (DUC 2007 has 20) instead of failing")
     parser.add_argument("--out", help="write newsweave's summaries here as JSON Lines {id, summary}")
     parser.add_argument("--systems", type=_system_list, default=("newsweave", "lead", "lexrank", "textrank"),
                         help="comma-separated systems to run (default: all four)")
