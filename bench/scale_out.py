@@ -52,10 +52,13 @@ def cpu_seconds() -> float:
 def run(inputs: list[str], out: Path, workers: int) -> None:
     from distributed import Client
 
+    from distributed import get_task_stream
+
     with local_cluster(workers) as cluster, Client(cluster) as client:
         executor = DaskExecutor(client)
         started = time.perf_counter()
-        summary = run_pipeline(inputs, out, executor, options=Options())
+        with get_task_stream(client) as stream:
+            summary = run_pipeline(inputs, out, executor, options=Options())
         seconds = time.perf_counter() - started
         memory = client.run(peak_rss_mib)
         cpu = sum(client.run(cpu_seconds).values())
@@ -64,6 +67,13 @@ def run(inputs: list[str], out: Path, workers: int) -> None:
           f"{summary.articles / seconds:.2f} articles/s; stages: {stages}; worker CPU {cpu:.1f} s "
           f"({cpu / max(summary.articles, 1) * 1000:.0f} ms per article, model loading included); "
           f"peak RSS per worker: " + ", ".join(f"{mib:.0f} MiB" for mib in sorted(memory.values())))
+    busy: dict[str, float] = {}
+    for task in stream.data:
+        for part in task.get("startstops", ()):
+            if part.get("action") == "compute":
+                busy[task["worker"]] = busy.get(task["worker"], 0.0) + part["stop"] - part["start"]
+    # Busy (task) time near the wall time with CPU well below it means workers waited for a core.
+    print("  task time per worker: " + ", ".join(f"{s:.1f} s" for s in sorted(busy.values())))
     print(f"  load average during the run (other jobs share this machine): {os.getloadavg()[0]:.1f}")
 
 
