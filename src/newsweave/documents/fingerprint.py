@@ -110,6 +110,9 @@ class CopyDetector:
         # Weights (false positives, false negatives): missing a copy costs more than checking a candidate.
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=num_perm, weights=(0.2, 0.8))
         self._signatures: dict[Hashable, MinHash] = {}
+        # Each key's position in adding order, the tie-break of ``query``; kept here as keys are added
+        # so that a query costs the same whatever the number of stored signatures.
+        self._position: dict[Hashable, int] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -123,6 +126,7 @@ class CopyDetector:
             raise OptionsError(f"key {key!r} was already added to this CopyDetector; keys must be unique")
         self._check(sig)
         self._signatures[key] = sig
+        self._position[key] = len(self._position)
         if not is_empty(sig):
             self._lsh.insert(key, sig)
 
@@ -132,10 +136,9 @@ class CopyDetector:
         self._check(sig)
         if is_empty(sig):
             return []
-        order = {key: i for i, key in enumerate(self._signatures)}
-        scored = [(sig.jaccard(self._signatures[key]), key) for key in self._lsh.query(sig)]
-        kept = [(score, key) for score, key in scored if score >= self.threshold]
-        return [key for score, key in sorted(kept, key=lambda item: (-item[0], order[item[1]]))]
+        kept = [(score, key) for key in self._lsh.query(sig)
+                if (score := sig.jaccard(self._signatures[key])) >= self.threshold]
+        return [key for _, key in sorted(kept, key=lambda item: (-item[0], self._position[item[1]]))]
 
     def similarity(self, key: Hashable, sig: MinHash) -> float:
         """The estimated Jaccard similarity of ``sig`` with the signature added under ``key``."""

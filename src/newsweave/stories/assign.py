@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Hashable
 
 from datasketch import MinHash
 
 from ..config import StoryOptions
-from ..documents.fingerprint import CopyDetector, from_bytes, is_empty, signature, signature_bytes
+from ..documents.fingerprint import CopyDetector, from_bytes, signature, signature_bytes
 from ..model import Article, as_date
 from .clusterer import StoryClusterer
 from .vectors import Features, term_counts
@@ -40,7 +39,7 @@ class StoryAssigner:
     def __init__(self, options: StoryOptions | None = None, *, copies: bool = True):
         self.options = options or StoryOptions()
         self.clusterer = StoryClusterer(self.options)
-        self.copies = _CopyIndex(threshold=self.options.copy_threshold) if copies else None
+        self.copies = CopyDetector(threshold=self.options.copy_threshold) if copies else None
         self._story_of: dict[str, str] = {}
         # The signature made by the last decide(), so commit() need not rebuild it from bytes
         # (building a MinHash costs about a millisecond); replay after a restart has only bytes.
@@ -77,26 +76,3 @@ class StoryAssigner:
                 return key
         return None
 
-
-class _CopyIndex(CopyDetector):
-    """``CopyDetector`` with its tie-break order kept as signatures are added.
-
-    ``CopyDetector.query`` rebuilds a map of every key's position on each call, which makes each
-    query cost grow with the corpus (measured: ingest fell from 370 to 150 articles per CPU-second
-    between 10k and 50k articles). Remove this class once ``query`` keeps that map itself.
-    """
-
-    def __init__(self, *, threshold: float):
-        super().__init__(threshold=threshold)
-        self._position: dict[Hashable, int] = {}
-
-    def add(self, key: Hashable, sig: MinHash) -> None:
-        super().add(key, sig)
-        self._position[key] = len(self._position)
-
-    def query(self, sig: MinHash) -> list[Hashable]:
-        if is_empty(sig):
-            return []
-        kept = [(score, key) for key in self._lsh.query(sig)
-                if (score := sig.jaccard(self._signatures[key])) >= self.threshold]
-        return [key for _, key in sorted(kept, key=lambda item: (-item[0], self._position[item[1]]))]
