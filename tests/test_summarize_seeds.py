@@ -7,6 +7,7 @@ import re
 import pytest
 
 from newsweave.api import Newsweave
+from newsweave.briefs.claims import align_claims
 from newsweave.briefs.copies import find_copies
 from newsweave.briefs.summarize import summarize
 from newsweave.config import Options
@@ -17,7 +18,10 @@ def seeds(nlp, seeds_dir):
     engine = Newsweave(Options(words=120), nlp=nlp)
     documents, rejections = engine.read([str(seeds_dir)])
     assert len(documents) == 3 and not rejections
-    return documents, summarize(documents, engine.options, copies=find_copies(documents))
+    copies = find_copies(documents)
+    # As in the brief: the aligned claims tell the summarizer what several outlets report.
+    claims = align_claims(documents, copies, engine.options)
+    return documents, summarize(documents, engine.options, copies=copies, claims=claims)
 
 
 def _text(summary) -> str:
@@ -29,15 +33,13 @@ def test_the_seed_summary_covers_the_visit_itself(seeds):
     assert "blinken" in text and "beijing" in text and re.search(r"\b(visit|trip|arrived|talks)\b", text)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: at 120 words the bigram-coverage objective prefers shorter "
-                   "sentences sharing more names across outlets; the balloon sentences are paraphrased per outlet")
 def test_the_seed_summary_covers_the_february_postponement_over_the_balloon(seeds):
     text = _text(seeds[1])
     assert "balloon" in text and re.search(r"postpone|cancel|scrapped|delayed", text)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the outlets word the low expectations differently, so no "
-                   "bigram of it is shared widely enough to be chosen at 120 words")
+@pytest.mark.xfail(strict=True, reason="known gap (issue 3): the claims group the low expectations "
+                   "in 2 outlets of 3, so their claim loses at 120 words to the 3-outlet ones")
 def test_the_seed_summary_covers_the_low_expectations_of_a_breakthrough(seeds):
     text = _text(seeds[1])
     assert re.search(r"breakthrough|major developments|major progress|hopes for|slim", text)

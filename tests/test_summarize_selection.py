@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from newsweave.api import Newsweave
+from newsweave.briefs.claims import align_claims
 from newsweave.briefs.summarize import summarize
 from newsweave.config import Options
 from newsweave.model import RawDocument
@@ -113,3 +114,21 @@ def test_sentences_are_ordered_by_article_date_then_position(nlp):
     summary = summarize(documents, options, copies={})
     keys = [(dates[s.source.article], s.source.start) for s in summary]
     assert len(summary) > 1 and keys == sorted(keys)
+
+
+def test_claims_that_one_outlet_alone_reports_leave_the_summary_unchanged(story):
+    documents, options = story
+    single = tuple(c for c in align_claims(documents, {}, options) if c.independent_outlets == 1)
+    assert single  # the festival and the cyclist
+    assert summarize(documents, options, copies={}, claims=single) == summarize(documents, options, copies={})
+
+
+def test_a_summary_guided_by_claims_keeps_the_budget_and_exact_citations(story):
+    documents, options = story
+    claims = align_claims(documents, {}, options)
+    assert any(c.independent_outlets == 3 for c in claims)
+    summary = summarize(documents, options, copies={}, claims=claims)
+    texts = {d.article.id: d.article.text for d in documents}
+    assert summary and sum(len(s.text.split()) for s in summary) <= options.words
+    assert all(texts[s.source.article][s.source.start:s.source.end] == s.text for s in summary)
+    assert "dam" in " ".join(s.text for s in summary)
