@@ -1,5 +1,8 @@
 """JSON and JSON Lines article records: ``{id?, url, title, text | html, outlet, published, author}``.
 
+The publication date is ``published``, else the first readable of its aliases ``date`` (the
+clustering datasets' ``{id, date, title, text, ...}``), ``pubDate`` and ``published_at``.
+
 Any field may be missing. A record's id is its ``id``, else its ``url``, else ``<file id>:<line>``
 (``<file id>#<n>`` for the n-th record of a JSON array). A record that is not an object, has no
 text and no html, or (in JSON Lines) is not valid JSON becomes a rejection naming its line.
@@ -15,6 +18,9 @@ from ..model import RawDocument, Rejection
 from .dates import parse_date
 
 __all__ = ["read_json", "read_json_lines"]
+
+# Field names that carry a record's publication date, in order of preference.
+DATE_FIELDS = ("published", "date", "pubDate", "published_at")
 
 
 def read_json(text: str, *, origin: str, file_id: str) -> Iterator[RawDocument | Rejection]:
@@ -59,11 +65,19 @@ def _record(value: Any, *, origin: str, fallback_id: str, where: str) -> RawDocu
     text, markup = _body(value.get("text")), _body(value.get("html"))
     if not text and not markup:
         return Rejection(input=origin, reason=f"{where}: the record has neither 'text' nor 'html'", article=article_id)
-    published = value.get("published")
-    date: datetime | None = parse_date(published) if isinstance(published, (str, int, float)) else None
+    date = _published(value)
     return RawDocument(id=article_id, origin=origin, kind="text" if text else "html", content=text or markup,
                        title=_string(value.get("title")), url=url, outlet=_string(value.get("outlet")),
                        published=date, author=_author(value.get("author")))
+
+
+def _published(record: dict[str, Any]) -> datetime | None:
+    for field in DATE_FIELDS:
+        value = record.get(field)
+        date = parse_date(value) if isinstance(value, (str, int, float)) else None
+        if date is not None:
+            return date
+    return None
 
 
 def _string(value: Any) -> str | None:
