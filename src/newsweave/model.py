@@ -327,3 +327,15 @@ class BatchSummary:
     rejected: int = 0
     outputs: tuple[str, ...] = ()
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class FollowedFeed:
+    """A feed the web server keeps reading, as the store keeps it so that following survives a
+    restart: its URL, how often to read it (seconds), whether to fetch each entry's page, and when
+    it was first followed (following it again updates the rest but keeps this)."""
+
+    url: str
+    every_seconds: float
+    follow_links: bool = False
+    added: datetime | None = None

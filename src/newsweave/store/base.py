@@ -4,17 +4,21 @@ Backends (``sqlite.py`` now, PostgreSQL later) implement this one small abstract
 see SQL. Each ``add_article``/``update_article`` is one transaction: the article, its text in the
 search index, its fingerprint and its story's counters are written together or not at all, so a
 process killed at any moment leaves a consistent store that a re-run completes.
+
+The store also keeps the feeds the web server follows (``follow_feed``/``unfollow_feed``/
+``followed_feeds``), so that following them survives a restart or a kill.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Iterator
 
-from ..model import Article, Rejection, Story, StoredArticle
+from ..errors import StoreError
+from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,20 @@ class Store(ABC):
         """Consistency problems found (empty when the store is sound)."""
 
     @abstractmethod
+    def follow_feed(self, feed: FollowedFeed) -> FollowedFeed:
+        """Keep ``feed`` in the list of followed feeds and return it as stored. Following a URL that is
+        already followed updates its interval and ``follow_links`` and keeps its first ``added`` time;
+        ``feed.added`` of None means now. Raises ``StoreError`` for a feed the store cannot keep."""
+
+    @abstractmethod
+    def unfollow_feed(self, url: str) -> bool:
+        """Stop keeping the feed at ``url``; False when it was not followed."""
+
+    @abstractmethod
+    def followed_feeds(self) -> list[FollowedFeed]:
+        """The followed feeds, in the order they were first followed."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def batch(self) -> AbstractContextManager:
@@ -113,6 +131,22 @@ class Store(ABC):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def checked_feed(feed: FollowedFeed) -> FollowedFeed:
+    """``feed`` with its ``added`` time filled in, or ``StoreError`` saying what is wrong with it: both
+    backends validate the same way, once, before writing."""
+    if not isinstance(feed.url, str) or not feed.url.strip():
+        raise StoreError(f"a followed feed needs a URL, got {feed.url!r}")
+    if "\x00" in feed.url:
+        raise StoreError("the feed URL holds a NUL character; remove it")
+    if isinstance(feed.every_seconds, bool) or not isinstance(feed.every_seconds, (int, float)) \
+            or not feed.every_seconds > 0 or feed.every_seconds == float("inf"):
+        raise StoreError(f"a feed's every_seconds must be a positive number of seconds, got {feed.every_seconds!r}")
+    if feed.added is not None and feed.added.tzinfo is None:
+        raise StoreError(f"a feed's added time must carry its time zone (use UTC), got {feed.added!r}")
+    return replace(feed, url=feed.url, every_seconds=float(feed.every_seconds), follow_links=bool(feed.follow_links),
+                   added=feed.added or utc_now())
 
 
 def utc_now() -> datetime:

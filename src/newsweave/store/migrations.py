@@ -72,4 +72,14 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
         END""",
     )),
+    ("0004-followed-feeds", (
+        # The web server's followed feeds, so that following survives a restart; seq keeps the order
+        # they were first followed (an update keeps its row, and so its place).
+        """CREATE TABLE followed_feeds (
+            seq INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            every_seconds REAL NOT NULL CHECK (every_seconds > 0),
+            follow_links INTEGER NOT NULL CHECK (follow_links IN (0, 1)),
+            added TEXT NOT NULL)""",
+    )),
 )

@@ -26,8 +26,8 @@ from datetime import date, datetime, timezone
 from typing import Iterator, Sequence
 
 from ..errors import MissingDependency, StoreError
-from ..model import Article, Rejection, Story, StoredArticle
-from .base import Store, StoreCounts, StoredFeatures, utc_now
+from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
+from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
 from .postgres_migrations import MIGRATIONS
 from .sqlite import _QUERY_WORD, _title_from
 
@@ -182,7 +182,29 @@ class PostgresStore(Store):
             self._db.execute("INSERT INTO rejections (input, reason, article, recorded) VALUES (%s, %s, %s, %s) "
                              "ON CONFLICT DO NOTHING", (rejection.input, rejection.reason, rejection.article, utc_now()))
 
+    def follow_feed(self, feed: FollowedFeed) -> FollowedFeed:
+        feed = checked_feed(feed)
+        with self._db.transaction():
+            # An upsert keeps the row (its seq and first added time) of a feed followed again; two
+            # processes following the same URL at once serialise on the unique index.
+            row = self._db.execute(
+                "INSERT INTO followed_feeds (url, every_seconds, follow_links, added) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, "
+                "follow_links = excluded.follow_links RETURNING url, every_seconds, follow_links, added",
+                (feed.url, feed.every_seconds, feed.follow_links, feed.added)).fetchone()
+        return FollowedFeed(*row)
+
+    def unfollow_feed(self, url: str) -> bool:
+        if "\x00" in url:  # PostgreSQL text cannot hold NUL, so no followed feed has such a URL
+            return False
+        with self._db.transaction():
+            return self._db.execute("DELETE FROM followed_feeds WHERE url = %s", (url,)).rowcount > 0
+
     # --- reads ---
+
+    def followed_feeds(self) -> list[FollowedFeed]:
+        rows = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds ORDER BY seq")
+        return [FollowedFeed(*row) for row in rows]
 
     def article(self, article_id: str) -> StoredArticle | None:
         return self._one("WHERE id = %s", article_id)

@@ -67,4 +67,14 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED""",
         "CREATE INDEX articles_search ON articles USING GIN (search)",
     )),
+    ("0004-followed-feeds", (
+        # The web server's followed feeds, so that following survives a restart; seq keeps the order
+        # they were first followed (an update keeps its row, and so its place).
+        """CREATE TABLE followed_feeds (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            every_seconds DOUBLE PRECISION NOT NULL CHECK (every_seconds > 0),
+            follow_links BOOLEAN NOT NULL,
+            added TIMESTAMPTZ NOT NULL)""",
+    )),
 )

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
-from ..model import Article, Rejection, Story, StoredArticle
-from .base import Store, StoreCounts, StoredFeatures, utc_now
+from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
+from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, "
@@ -114,7 +114,27 @@ class SqliteStore(Store):
             self._db.execute("INSERT OR IGNORE INTO rejections (input, reason, article, recorded) VALUES (?, ?, ?, ?)",
                              (rejection.input, rejection.reason, rejection.article, utc_now().isoformat()))
 
+    def follow_feed(self, feed: FollowedFeed) -> FollowedFeed:
+        feed = checked_feed(feed)
+        with self._transaction():
+            # An upsert keeps the row (its seq and first added time) of a feed followed again.
+            self._db.execute("INSERT INTO followed_feeds (url, every_seconds, follow_links, added) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds, "
+                             "follow_links = excluded.follow_links",
+                             (feed.url, feed.every_seconds, int(feed.follow_links), feed.added.isoformat()))
+            row = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds WHERE url = ?",
+                                   (feed.url,)).fetchone()
+        return _feed(row)
+
+    def unfollow_feed(self, url: str) -> bool:
+        with self._transaction():
+            return self._db.execute("DELETE FROM followed_feeds WHERE url = ?", (url,)).rowcount > 0
+
     # --- reads ---
+
+    def followed_feeds(self) -> list[FollowedFeed]:
+        rows = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds ORDER BY seq")
+        return [_feed(row) for row in rows]
 
     def article(self, article_id: str) -> StoredArticle | None:
         return self._one("WHERE id = ?", article_id)
@@ -236,6 +256,12 @@ def _stored(row) -> StoredArticle:
                       published=_datetime(published), author=author)
     return StoredArticle(article=article, content_hash=content_hash, story=story, copy_of=copy_of, version=version,
                          ingested=_datetime(ingested))
+
+
+def _feed(row) -> FollowedFeed:
+    url, every_seconds, follow_links, added = row
+    return FollowedFeed(url=url, every_seconds=every_seconds, follow_links=bool(follow_links),
+                        added=_datetime(added))
 
 
 def _fts_query(text: str) -> str:
