@@ -57,7 +57,7 @@ def test_a_warc_cut_right_after_the_first_record_names_the_offset_of_the_break()
     data, second = _two_record_warc(gzip_it=False)
     items = list(read_warc(data[:second + 30], origin="crawl.warc"))
     assert isinstance(items[0], RawDocument) and items[0].id == URIS[0]
-    assert f"truncated WARC at byte {second}" in items[1].reason and len(items) == 2
+    assert f"truncated WARC after 1 HTML record(s), at byte {second}" in items[1].reason and len(items) == 2
 
 
 def test_a_gzipped_warc_cut_inside_the_second_member_keeps_the_first_record():
@@ -75,7 +75,7 @@ def test_a_truncated_warc_file_read_from_disk_keeps_the_record_before_the_break(
     path.write_bytes(_cut_in_headers(data, second, b"WARC-Record-ID", 6))
     items = list(read_inputs([str(path)], Options()))
     assert [type(item).__name__ for item in items] == ["RawDocument", "Rejection"]
-    assert items[1].input == str(path) and f"truncated WARC at byte {second}" in items[1].reason
+    assert items[1].input == str(path) and f"truncated WARC after 1 HTML record(s), at byte {second}" in items[1].reason
 
 
 def test_a_complete_warc_without_its_final_blank_lines_is_not_called_truncated():

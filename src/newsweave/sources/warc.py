@@ -72,5 +72,5 @@ def _broken(origin: str, data: bytes, end: int, count: int, detail: str) -> Reje
     skipped so the offset is where the broken record starts."""
     rest = data[end:]
     offset = end + len(rest) - len(rest.lstrip())
-    kept = f"the {count} HTML record(s) before it are kept" if count else "no HTML record before it"
-    return Rejection(input=origin, reason=f"broken or truncated WARC at byte {offset}: {detail}; {kept}")
+    where = f"after {count} HTML record(s)" if count else "before any HTML record"
+    return Rejection(input=origin, reason=f"broken or truncated WARC {where}, at byte {offset}: {detail}")
