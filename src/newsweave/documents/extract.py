@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..model import RawDocument
 from ..sources.dates import parse_date
 
-__all__ = ["Extracted", "extract", "extract_html", "sgml_text"]
+__all__ = ["Extracted", "extract", "extract_html", "fragment_text", "sgml_text"]
 
 _TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 # Editors' notes inside the TEXT ("STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS"): not article text.
@@ -28,6 +28,11 @@ _OTHER_TAG = re.compile(r"</?[A-Za-z_][A-Za-z_0-9]*>")
 _TYPESETTING = re.compile(r"&(?:HT|QL|QR|QC|UR|LR|Cx[0-9a-f]{2});", re.I)
 _SPACE = re.compile(r"\s+")
 _FULL_PAGE = re.compile(r"<(?:html|body)[\s>]", re.I)
+# Elements that end a paragraph in a fragment's plain text, and the private mark put at their edges
+# (U+2029 PARAGRAPH SEPARATOR; whitespace inside the markup is folded, so only the mark splits).
+_BLOCKS = ("p", "div", "br", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "tr",
+           "ul", "ol", "table", "figcaption", "section", "article", "header", "footer", "hr")
+_PARAGRAPH_MARK = "\u2029"
 
 
 def sgml_text(content: str) -> str:
@@ -80,8 +85,8 @@ def extract_html(raw: RawDocument) -> Extracted:
     """Main text and metadata of an HTML page through trafilatura (comments and tables left out).
 
     A fragment (no ``<html>``/``<body>``) too small for trafilatura's main-content search, such as
-    a feed entry's summary, falls back to trafilatura's plain ``html2txt``, so a short but real
-    text is not lost; a whole page without main text extracts to nothing.
+    a feed entry's summary, falls back to its plain text (see ``fragment_text``), so a short but
+    real text is not lost; a whole page without main text extracts to nothing.
     """
     import trafilatura
 
@@ -94,7 +99,32 @@ def extract_html(raw: RawDocument) -> Extracted:
         if _FULL_PAGE.search(raw.content[:5000]):
             # A whole page where trafilatura finds no main text: its plain text would be menus.
             return Extracted(text="")
-        # trafilatura's parser wants a document, not a lone element.
-        return Extracted(text=(trafilatura.html2txt(f"<html><body>{raw.content}</body></html>") or "").strip())
+        return Extracted(text=fragment_text(raw.content))
     return Extracted(text=result.text, title=result.title or None, outlet=result.sitename or None,
                      published=parse_date(result.date), author=result.author or None, url=result.url or None)
+
+
+def fragment_text(markup: str) -> str:
+    """The plain text of an HTML fragment: its paragraphs (``<p>``, ``<br>``, list items and other
+    blocks, and loose text between them) with whitespace folded, joined with a blank line; scripts
+    and styles left out; ``""`` when it has no text.
+
+    Used where trafilatura finds no main text: its own ``html2txt`` joins paragraphs with a space,
+    which would hide paragraph boundaries from cleaning and segmentation.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not markup.strip():
+        return ""
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):  # lxml's errors for markup it cannot build a tree from
+        return ""
+    for element in root.xpath(".//script | .//style | .//noscript | .//template"):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.text = _PARAGRAPH_MARK + (element.text or "")
+        element.tail = _PARAGRAPH_MARK + (element.tail or "")
+    paragraphs = (" ".join(chunk.split()) for chunk in root.text_content().split(_PARAGRAPH_MARK))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
