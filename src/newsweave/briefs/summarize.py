@@ -49,8 +49,8 @@ class Weights:
     """Value of a word a widely reported claim's outlets share (``_with_claims``), per outlet using
     it and per independent outlet of the claim. Bigrams reward shared wording only; a fact each
     outlet words its own way shares few bigrams, yet several outlets report it. Used only when
-    claims are given (the brief, not the ROUGE runs); chosen on the seeds: 0.2-0.4 give the same
-    summary (the visit with Beijing, the balloon); 0.5-1.0 swap the lead for 002's "first in five
+    claims are given (the brief, not the ROUGE runs); chosen on the seeds: 0.25-0.4 give the same
+    summary (the visit with Beijing, the balloon); 0.2 takes Balakrishnan's remark instead; 0.5-1.0 swap the lead for 002's "first in five
     years" sentence, which does not name Beijing."""
 
     def floor(self, sources: int) -> int:
@@ -83,8 +83,7 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
         openings = set().union(*(k for c, k in zip(pool, concepts) if c.rank < weights.lead_sentences))
         value = {k: v * (1 + weights.lead) if k in openings else v for k, v in value.items()}
     if claims and weights.claim:
-        sources = len(set(source_of.values()))
-        concepts, value = _with_claims(documents, pool, concepts, value, claims, weights, sources)
+        concepts, value = _with_claims(documents, pool, concepts, value, claims, weights, source_of)
     chosen = [pool[i] for i in select([c.words for c in pool], concepts, value, options.words)]
     order = {d.article.id: (_when(d), number) for number, d in enumerate(documents)}
     chosen.sort(key=lambda c: (order[c.sentence.article], c.start))
@@ -111,18 +110,19 @@ class _ClaimConcept:
 
 
 def _with_claims(documents: list[Document], pool: list[Candidate], concepts: list[frozenset], value: dict,
-                 claims: Sequence[Claim], weights: Weights, sources: int) -> tuple[list[frozenset], dict]:
+                 claims: Sequence[Claim], weights: Weights,
+                 source_of: Mapping[str, str]) -> tuple[list[frozenset], dict]:
     """Add the words each widely reported claim's outlets share as concepts of that claim.
 
     For a claim that at least the concept floor of independent outlets report, every content stem
     (``claim_terms``: synonyms folded, so "postponed"/"scrapped" and "anticipates"/"prospect" are
-    one term) used by two or more of its outlets becomes ``_ClaimConcept(claim, stem)``, worth
-    ``weights.claim`` per outlet using it times the claim's independent outlets (a fact all
-    outlets report outweighs one two of them share). Only the claim's own sentences cover them, so a
-    sentence that states more of the shared fact covers more of it, and, like any concept, each
-    counts once: two sentences of one fact are not both chosen for it.
+    one term) used by two or more of its independent outlets becomes ``_ClaimConcept(claim,
+    stem)``, worth ``weights.claim`` per outlet using it times the claim's independent outlets (a
+    fact all outlets report outweighs one two of them share). Only the claim's own sentences cover
+    them, so a sentence that states more of the shared fact covers more of it, and, like any
+    concept, each counts once: two sentences of one fact are not both chosen for it.
     """
-    floor = max(2, weights.floor(sources))
+    floor = max(2, weights.floor(len(set(source_of.values()))))
     text_of = {(s.article, s.end): s.text for d in documents for s in d.sentences}
     covers: dict[tuple[str, int], set] = defaultdict(set)
     value = dict(value)
@@ -134,7 +134,7 @@ def _with_claims(documents: list[Document], pool: list[Candidate], concepts: lis
         outlets: dict[str, set] = defaultdict(set)
         for ref in claim.refs:
             for term in terms[(ref.article, ref.end)]:
-                outlets[term].add(ref.outlet)
+                outlets[term].add(source_of.get(ref.article, ref.outlet))
         for ref in claim.refs:
             for term in terms[(ref.article, ref.end)]:
                 if len(outlets[term]) >= 2:
