@@ -50,8 +50,8 @@ class Weights:
     it and per independent outlet of the claim. Bigrams reward shared wording only; a fact each
     outlet words its own way shares few bigrams, yet several outlets report it. Used only when
     claims are given (the brief, not the ROUGE runs); chosen on the seeds: 0.25-0.4 give the same
-    summary (the visit with Beijing, the balloon); 0.2 takes Balakrishnan's remark instead; 0.5-1.0 swap the lead for 002's "first in five
-    years" sentence, which does not name Beijing."""
+    summary (the visit with Beijing, the balloon); 0.2 takes Balakrishnan's remark instead;
+    0.45-5 swap the lead for 002's "first in five years" sentence, which does not name Beijing."""
 
     def floor(self, sources: int) -> int:
         """Sources a concept needs to count fully: 3 in large clusters (ICSISumm's document
