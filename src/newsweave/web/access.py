@@ -109,6 +109,11 @@ class StoreAccess:
         """``work(store)`` on a reader thread with that thread's own connection."""
         return await self._run(self._readers, lambda: work(self._reader()))
 
+    async def write(self, work: Callable[[Store], T]) -> T:
+        """``work(store)`` on the writer thread with the writer connection: a write other than an
+        ingest (following a feed), queued behind the ingests instead of racing them for the lock."""
+        return await self._run(self._writer, lambda: work(self._local.recorder))
+
     async def ingest(self, items: Iterable[RawDocument | Rejection]) -> list[Outcome]:
         """Store the items in order on the writer thread; one outcome per item."""
         items = list(items)

@@ -51,6 +51,8 @@ def create_app(store: Store | str, options: Options | None = None, *, engine: "N
     async def lifespan(app):
         access.open()
         try:
+            # Feeds followed before a restart (or a kill) are followed again: the store keeps them.
+            await follower.resume()
             yield
         finally:
             await follower.close()

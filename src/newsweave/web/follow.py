@@ -1,10 +1,14 @@
-"""Followed feeds: fetched when added, then again every so often while the server runs.
+"""Followed feeds: fetched when added, then again every so often; kept in the store, so that they are
+followed again after a restart or a kill.
 
 Each followed feed is one asyncio task: fetch (on a worker thread, through ``intake.from_url`` and so
 through the one ``Fetcher`` with its private-address rule), ingest on the writer thread, sleep. The
 ingest is idempotent (same URL and text = duplicate), so re-reading a feed stores only new or changed
-entries. The list lives in the running app, not in the store: after a restart feeds are followed
-again only when added again.
+entries. The list of feeds is the store's (``Store.followed_feeds``): ``follow`` writes a feed there
+(on the writer thread) before starting its task, ``unfollow`` removes it there, and ``resume``, at
+start-up, starts a task for every stored feed. A resumed feed is fetched at once: the store does not
+know how long the server was down. What each feed's last fetch did (``FeedState``) lives only in the
+running app and starts again from zero fetches after a restart.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..config import Options
 from ..errors import NewsweaveError
+from ..model import FollowedFeed
 from . import intake
 from .access import Outcome, StoreAccess
 
@@ -46,32 +51,56 @@ class Follower:
         return list(self._feeds.values())
 
     async def follow(self, url: str, *, every_seconds: float, follow_links: bool) -> list[Outcome]:
-        """Fetch the feed now and keep fetching it; returns what this first fetch did. A feed that
-        cannot be fetched now raises ``InputError`` (bad URL) or comes back as rejections, and is
-        not followed."""
+        """Fetch the feed now, keep it in the store and keep fetching it; returns what this first
+        fetch did. A feed that cannot be fetched now raises ``InputError`` (bad URL) or comes back as
+        rejections, and is not followed (one already followed stays as it was). Following a feed
+        again updates its interval and ``follow_links``."""
         outcomes = await self._fetch(url, follow_links)
         if any(o.status != "rejected" for o in outcomes):
-            self.stop(url)
+            # Stored before the task starts: a feed the server fetches is a feed a restart resumes.
+            await self.access.write(lambda store: store.follow_feed(FollowedFeed(url, every_seconds, follow_links)))
+            self._stop(url)
             self._feeds[url] = self._record(FeedState(url, every_seconds, follow_links), outcomes, None)
-            self._tasks[url] = asyncio.create_task(self._loop(url), name=f"follow {url}")
+            self._start(url, wait_first=True)
         return outcomes
 
-    def stop(self, url: str) -> bool:
+    async def unfollow(self, url: str) -> bool:
+        """Stop following ``url`` and remove it from the store; False when it was not followed."""
+        removed = await self.access.write(lambda store: store.unfollow_feed(url))
+        return self._stop(url) or removed
+
+    async def resume(self) -> int:
+        """Follow every feed the store keeps (called at start-up); returns how many."""
+        stored = await self.access.read(lambda store: store.followed_feeds())
+        for feed in stored:
+            self._stop(feed.url)
+            self._feeds[feed.url] = FeedState(feed.url, feed.every_seconds, feed.follow_links)
+            self._start(feed.url, wait_first=False)
+        return len(stored)
+
+    async def close(self) -> None:
+        """Stop every task; the feeds stay in the store for the next start to resume."""
+        tasks = list(self._tasks.values())
+        for url in list(self._feeds):
+            self._stop(url)
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _start(self, url: str, *, wait_first: bool) -> None:
+        self._tasks[url] = asyncio.create_task(self._loop(url, wait_first=wait_first), name=f"follow {url}")
+
+    def _stop(self, url: str) -> bool:
         task = self._tasks.pop(url, None)
         if task is not None:
             task.cancel()
         return self._feeds.pop(url, None) is not None
 
-    async def close(self) -> None:
-        tasks = list(self._tasks.values())
-        for url in list(self._feeds):
-            self.stop(url)
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-    async def _loop(self, url: str) -> None:
+    async def _loop(self, url: str, *, wait_first: bool) -> None:
+        wait = wait_first
         while url in self._feeds:
             state = self._feeds[url]
-            await asyncio.sleep(state.every_seconds)
+            if wait:
+                await asyncio.sleep(state.every_seconds)
+            wait = True
             try:
                 outcomes, error = await self._fetch(url, state.follow_links), None
             except NewsweaveError as problem:  # kept and shown in the feed list; the next round retries

@@ -68,8 +68,9 @@ async def add_url(body: UrlIn, request: Request) -> dict[str, Any]:
 
 @router.post("/feeds", response_model=AddedOut, responses=ERRORS, summary="Follow a feed")
 async def follow_feed(body: FollowIn, request: Request) -> dict[str, Any]:
-    """Fetch the feed now and again every ``every_seconds`` while the server runs; returns what the
-    first fetch stored. A feed whose first fetch is refused or fails is not followed."""
+    """Fetch the feed now and again every ``every_seconds``; the feed is kept in the store, so a
+    restarted server follows it again. Returns what the first fetch stored. A feed whose first fetch
+    is refused or fails is not followed."""
     follower = request.app.state.follower
     outcomes = await follower.follow(body.url, every_seconds=body.every_seconds, follow_links=body.follow_links)
     return added(outcomes)
@@ -82,7 +83,7 @@ async def followed_feeds(request: Request) -> list[dict[str, Any]]:
 
 @router.delete("/feeds", responses={404: {"model": ErrorOut}}, summary="Stop following a feed")
 async def unfollow_feed(request: Request, url: str = Query(..., max_length=8000)) -> dict[str, str]:
-    if not request.app.state.follower.stop(url):
+    if not await request.app.state.follower.unfollow(url):
         raise HTTPException(404, f"{url!r} is not followed; see GET /api/feeds")
     return {"stopped": url}
 

@@ -51,7 +51,7 @@ class UrlIn(BaseModel):
 
 
 class FollowIn(UrlIn):
-    """A feed to fetch now and again every ``every_seconds`` while the server runs."""
+    """A feed to fetch now and again every ``every_seconds``; kept in the store across restarts."""
 
     every_seconds: float = Field(900.0, ge=1.0, le=7 * 24 * 3600)
 
