@@ -145,7 +145,7 @@ def checked_feed(feed: FollowedFeed) -> FollowedFeed:
         raise StoreError(f"a feed's every_seconds must be a positive number of seconds, got {feed.every_seconds!r}")
     if feed.added is not None and feed.added.tzinfo is None:
         raise StoreError(f"a feed's added time must carry its time zone (use UTC), got {feed.added!r}")
-    return replace(feed, url=feed.url, every_seconds=float(feed.every_seconds), follow_links=bool(feed.follow_links),
+    return replace(feed, every_seconds=float(feed.every_seconds), follow_links=bool(feed.follow_links),
                    added=feed.added or utc_now())
 
 
