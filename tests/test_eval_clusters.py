@@ -112,3 +112,54 @@ def test_ecb_plus_sub_topic_f1_stays_above_its_pinned_floor():
         pytest.fail(f"the shared ECB+ data is missing: expected it at {path}")
     score, _ = score_online(list(read_cluster_dataset(path).records))
     assert score.f1 >= 0.876
+
+
+NOTICE = ("These crawls are collections of web pages captured from news sites and added to the Wayback Machine. "
+          "The seed list for this crawl was every host in the archive. The WARC files of this collection are not "
+          "publicly accessible.")
+
+
+def _records_with_notices():
+    from newsweave.evaluation.clusters_data import ClusterRecord
+
+    records = [ClusterRecord(id=f"a{i}", text=text, cluster=label)
+               for i, (label, text) in enumerate(story_articles(12, seed=4))]
+    # Two copies of one notice in two different gold stories: the copy rule would join them.
+    return records + [ClusterRecord(id="n1", text=NOTICE, cluster=records[0].cluster),
+                      ClusterRecord(id="n2", text=NOTICE + " ", cluster=records[-1].cluster)]
+
+
+def test_the_gate_rejects_site_notices_in_an_evaluation_stream():
+    from newsweave.config import Options
+    from newsweave.evaluation.clusters import screen
+
+    rejected = screen(_records_with_notices(), Options())
+    assert set(rejected) == {"n1", "n2"} and all("site notice" in why for why in rejected.values())
+
+
+def test_a_rejected_record_is_scored_as_a_singleton_and_kept_in_the_gold():
+    from newsweave.evaluation.clusters import score_baseline, score_online
+
+    records = _records_with_notices()
+    rejected = {"n1": "not an article: site notice (web-archive crawl notice)", "n2": "same"}
+    online, predicted = score_online(records, rejected=rejected)
+    assert predicted["n1"] != predicted["n2"] and online.articles == len(records)
+    assert sum(1 for story in predicted.values() if story == predicted["n1"]) == 1
+    baseline = score_baseline(records, rejected=rejected)
+    assert baseline.articles == len(records) and "accepted records" in baseline.note
+
+
+def test_without_the_gate_the_two_notice_copies_share_a_story():
+    from newsweave.evaluation.clusters import cluster_stream
+
+    predicted = cluster_stream(_records_with_notices())
+    assert predicted["n1"] == predicted["n2"]
+
+
+def test_the_command_reports_how_many_documents_its_gate_rejected(tmp_path, capsys):
+    rows = [{"id": r.id, "date": "2020-01-01", "text": r.text, "cluster": r.cluster} for r in _records_with_notices()]
+    _jsonl(tmp_path / "d.jsonl.gz", rows)
+    assert main(["eval", "clusters", str(tmp_path / "d.jsonl.gz"), "--no-baseline"]) == 0
+    out = capsys.readouterr().out
+    assert "2 rejected by the pipeline's gate" in out and "never dropped from the gold" in out
+    assert "not an article (web-archive crawl notice)" in out

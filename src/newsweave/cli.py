@@ -224,19 +224,26 @@ def _add_eval_quotes(evaluations) -> None:
 def _cmd_eval_clusters(args: argparse.Namespace) -> int:
     import json
 
-    from .evaluation.clusters import score_baseline, score_online
+    from collections import Counter
+
+    from .config import Options, StoryOptions
+    from .evaluation.clusters import score_baseline, score_online, screen
     from .evaluation.clusters_data import read_cluster_dataset
 
     dataset = read_cluster_dataset(args.dataset, limit=args.limit)
     records = list(dataset.records)
     print(f"{dataset.name}: {len(records)} articles in stream order"
           + (f" ({dataset.skipped} empty documents skipped)" if dataset.skipped else ""))
-    from .config import StoryOptions
-
+    gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
+    rejected = {} if args.no_reject else screen(records, gate)
+    reasons = Counter(reason.split(":")[0] + (" " + reason[reason.find("("):] if "site notice" in reason else "")
+                      for reason in rejected.values())
+    print(f"{len(rejected)} rejected by the pipeline's gate, scored as singleton stories for every system "
+          f"(never dropped from the gold)" + "".join(f"\n  {n:6d}  {why}" for why, n in reasons.most_common()))
     options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight))
                               if v is not None})
-    online, predicted = score_online(records, options=options)
-    scores = [online] if args.no_baseline else [online, score_baseline(records)]
+    online, predicted = score_online(records, options=options, rejected=rejected)
+    scores = [online] if args.no_baseline else [online, score_baseline(records, rejected=rejected)]
     print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
     for score in scores:
         print(f"{score.system:32} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
@@ -265,6 +272,10 @@ def _add_eval_clusters(evaluations) -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slower) baseline")
     parser.add_argument("--threshold", type=float, help="story join threshold (default: StoryOptions)")
     parser.add_argument("--time-weight", type=float, help="time-gap penalty weight (default: StoryOptions)")
+    parser.add_argument("--no-reject", action="store_true",
+                        help="cluster every document, even those the pipeline rejects (notices, too short)")
+    parser.add_argument("--min-words", type=int,
+                        help="the gate's min_article_words (default: Options); 0 for excerpt datasets such as ECB+")
     parser.set_defaults(run=_cmd_eval_clusters)
 
 

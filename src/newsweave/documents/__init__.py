@@ -12,9 +12,10 @@ from .clean import clean
 from .extract import extract, sgml_text
 from .language import detect_language
 from .nlp import Nlp
+from .notice import site_notice
 from .segment import normalize, segment
 
-__all__ = ["Nlp", "prepare", "normalize", "sgml_text", "to_article"]
+__all__ = ["Nlp", "check_article", "clean", "prepare", "normalize", "sgml_text", "to_article"]
 
 
 def to_article(raw: RawDocument, options: Options) -> Article:
@@ -36,22 +37,36 @@ def to_article(raw: RawDocument, options: Options) -> Article:
 def prepare(raw: RawDocument, nlp: Nlp, options: Options) -> Document:
     """Turn one raw document into a Document, or raise ``InputError`` saying why it is unusable."""
     article = to_article(raw, options)
-    if not article.text.strip():
-        raise InputError(raw.origin, "no article text found", article=raw.id)
     regions, removed = clean(article.text)
-    words = sum(len(article.text[start:end].split()) for start, end in regions)
-    if words < options.min_article_words:
-        raise InputError(raw.origin, f"too short: {words} words after cleaning, fewer than "
-                                     f"min_article_words={options.min_article_words}", article=raw.id)
-    language = detect_language(" ".join(article.text[start:end] for start, end in regions))
-    if language.code != options.language:
-        raise InputError(raw.origin, f"not English: the text looks {language.name} "
-                                     f"({language.share:.0%} of words are {language.name} function words)",
-                         article=raw.id)
+    check_article(article, regions, options)
     if article.title is None and removed and removed[0].reason == "heading" and removed[0].start < regions[0][0]:
         # A plain-text article whose first paragraph is a heading: that is its headline.
         article = replace(article, title=" ".join(article.text[removed[0].start:removed[0].end].split()))
     return Document(article=article, sentences=segment(article, regions, nlp), removed=removed)
+
+
+def check_article(article: Article, regions: list[tuple[int, int]], options: Options) -> None:
+    """Raise ``InputError`` with the reason when ``article`` is not a usable article, else return.
+
+    ``regions`` are the kept regions from ``clean(article.text)``. The one gate every path uses
+    (``prepare``, ``newsweave ingest``, ``eval clusters``): no text, too short after cleaning, not
+    English, or not an article at all but a page of site furniture (see ``notice.site_notice``).
+    """
+    if not article.text.strip():
+        raise InputError(article.origin, "no article text found", article=article.id)
+    words = sum(len(article.text[start:end].split()) for start, end in regions)
+    if words < options.min_article_words:
+        raise InputError(article.origin, f"too short: {words} words after cleaning, fewer than "
+                                         f"min_article_words={options.min_article_words}", article=article.id)
+    kept = " ".join(article.text[start:end] for start, end in regions)
+    language = detect_language(kept)
+    if language.code != options.language:
+        raise InputError(article.origin, f"not English: the text looks {language.name} "
+                                         f"({language.share:.0%} of words are {language.name} function words)",
+                         article=article.id)
+    notice = site_notice(kept)
+    if notice is not None:
+        raise InputError(article.origin, f"not an article: site notice ({notice})", article=article.id)
 
 
 def _host(url: str | None) -> str | None:

@@ -1,6 +1,12 @@
 """Story clustering evaluation: B-cubed precision, recall and F1 of the online clusterer on a stream,
 next to a baseline that sees the whole set at once (agglomerative clustering of TF-IDF vectors,
 average linkage, cosine distance, its threshold tuned on a dev slice of the same stream).
+
+Rejected documents stay in the score: ``screen`` runs the pipeline's own gate
+(``documents.check_article``: too short, not English, site notice) and every record it rejects is
+predicted as a story of its own, for the online clusterer and for the baseline alike (both see the
+same accepted inputs), and is never dropped from the gold. A rejected notice that belongs to a gold
+story therefore costs recall, as it would in the product.
 """
 
 from __future__ import annotations
@@ -10,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..config import StoryOptions
-from ..errors import EvaluationError
+from ..config import Options, StoryOptions
+from ..errors import EvaluationError, InputError
 from ..model import Article
 from ..stories.assign import StoryAssigner
 from .clusters_data import ClusterRecord
@@ -53,22 +59,44 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
-def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | None = None) -> dict[str, str]:
-    """Record id → story id, clustering the records one at a time in the given order."""
+def screen(records: Iterable[ClusterRecord], options: Options) -> dict[str, str]:
+    """Record id → rejection reason, for the records the pipeline's gate would not accept."""
+    from ..documents import check_article, clean
+
+    rejected: dict[str, str] = {}
+    for record in records:
+        article = _article(record)
+        try:
+            check_article(article, clean(article.text)[0], options)
+        except InputError as error:
+            rejected[record.id] = error.reason
+    return rejected
+
+
+def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | None = None,
+                   rejected: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Record id → story id, clustering the records one at a time in the given order.
+
+    A record in ``rejected`` is not clustered: it is predicted as a story of its own.
+    """
     assigner = StoryAssigner(options)
+    rejected = rejected or {}
     predicted: dict[str, str] = {}
     for record in records:
-        article = Article(id=record.id, text=record.text, outlet="", title=record.title, published=record.date)
-        decision = assigner.decide(article)
+        if record.id in rejected:
+            predicted[record.id] = f"rejected:{record.id}"
+            continue
+        decision = assigner.decide(_article(record))
         assigner.commit(decision)
         predicted[record.id] = decision.story
     return predicted
 
 
-def score_online(records: list[ClusterRecord], *, options: StoryOptions | None = None) -> tuple[ClusterScore, dict]:
+def score_online(records: list[ClusterRecord], *, options: StoryOptions | None = None,
+                 rejected: Mapping[str, str] | None = None) -> tuple[ClusterScore, dict]:
     gold = _gold(records)
     started = time.perf_counter()
-    predicted = cluster_stream(records, options=options)
+    predicted = cluster_stream(records, options=options, rejected=rejected)
     seconds = time.perf_counter() - started
     p, r, f = bcubed(predicted, gold)
     return ClusterScore("online (newsweave)", p, r, f, len(set(predicted.values())), len(set(gold.values())),
@@ -94,19 +122,29 @@ def baseline_labels(records: list[ClusterRecord], threshold: float) -> dict[str,
     return {r.id: str(label) for r, label in zip(records, labels)}
 
 
-def score_baseline(records: list[ClusterRecord]) -> ClusterScore:
-    """The baseline with its threshold tuned on the first ``DEV_FRACTION`` of the stream, then run on all."""
+def score_baseline(records: list[ClusterRecord], *, rejected: Mapping[str, str] | None = None) -> ClusterScore:
+    """The baseline with its threshold tuned on the first ``DEV_FRACTION`` of the stream, then run on all.
+
+    Records in ``rejected`` are singletons here too, so the baseline clusters the same inputs.
+    """
     gold = _gold(records)
+    rejected = rejected or {}
+    accepted = [r for r in records if r.id not in rejected]
     started = time.perf_counter()
-    dev = records[: max(2, int(len(records) * DEV_FRACTION))]
+    dev = accepted[: max(2, int(len(accepted) * DEV_FRACTION))]
     dev_gold = _gold(dev)
     best = max(BASELINE_GRID, key=lambda t: (bcubed(baseline_labels(dev, t), dev_gold)[2], -t))
-    predicted = baseline_labels(records, best)
+    predicted = baseline_labels(accepted, best)
+    predicted.update((key, f"rejected:{key}") for key in rejected)
     seconds = time.perf_counter() - started
     p, r, f = bcubed(predicted, gold)
     return ClusterScore("agglomerative TF-IDF baseline", p, r, f, len(set(predicted.values())),
                         len(set(gold.values())), len(records), seconds,
-                        note=f"distance threshold {best} tuned on the first {len(dev)} records")
+                        note=f"distance threshold {best} tuned on the first {len(dev)} accepted records")
+
+
+def _article(record: ClusterRecord) -> Article:
+    return Article(id=record.id, text=record.text, outlet="", title=record.title, published=record.date)
 
 
 def _gold(records: list[ClusterRecord]) -> dict[str, str]:

@@ -21,8 +21,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator
 
 from ..config import Options
-from ..documents import to_article
-from ..documents.language import detect_language
+from ..documents import check_article, clean, to_article
 from ..errors import InputError
 from ..model import Article, IngestSummary, RawDocument, Rejection, StoredArticle
 from ..store import Store
@@ -126,15 +125,9 @@ class Ingestor:
 
     def _article(self, raw: RawDocument) -> Article:
         article = to_article(raw, self.options)
-        words = len(article.text.split())
-        if words == 0:
-            raise InputError(raw.origin, "no article text found", article=raw.id)
-        if words < self.options.min_article_words:
-            raise InputError(raw.origin, f"too short: {words} words, fewer than "
-                                         f"min_article_words={self.options.min_article_words}", article=raw.id)
-        language = detect_language(article.text)
-        if language.code != self.options.language:
-            raise InputError(raw.origin, f"not English: the text looks {language.name}", article=raw.id)
+        # The same gate as ``prepare`` (one code path); clean() is regex-only, so the fast path stays fast.
+        regions, _ = clean(article.text)
+        check_article(article, regions, self.options)
         return article
 
     def _free_id(self, article_id: str) -> str:
