@@ -38,8 +38,6 @@ def test_the_seed_summary_covers_the_february_postponement_over_the_balloon(seed
     assert "balloon" in text and re.search(r"postpone|cancel|scrapped|delayed", text)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 3): the claims group the low expectations "
-                   "in 2 outlets of 3, so their claim loses at 120 words to the 3-outlet ones")
 def test_the_seed_summary_covers_the_low_expectations_of_a_breakthrough(seeds):
     text = _text(seeds[1])
     assert re.search(r"breakthrough|major developments|major progress|hopes for|slim", text)
