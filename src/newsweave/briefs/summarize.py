@@ -54,9 +54,9 @@ class Weights:
     from 100 up a second sentence on the outlets' disagreements comes in."""
     claim_power: float = 3.0
     """A claim's value grows with the share of the story's independent outlets reporting it to this
-    power, so facts all outlets report come before those some share. At 1 no claim weight made the
-    seed summary cover all three facts; at 2 only a narrow band did (the 2-outlet claims, some of
-    them loose, crowd out the balloon)."""
+    power, so facts all outlets report come before those some share. At 1 or 2 no claim weight
+    tried made the seed summary cover all three facts: the 2-outlet claims, some of them loose,
+    crowd out the balloon."""
 
     def floor(self, sources: int) -> int:
         """Sources a concept needs to count fully: 3 in large clusters (ICSISumm's document
