@@ -132,3 +132,25 @@ def test_a_summary_guided_by_claims_keeps_the_budget_and_exact_citations(story):
     assert summary and sum(len(s.text.split()) for s in summary) <= options.words
     assert all(texts[s.source.article][s.source.start:s.source.end] == s.text for s in summary)
     assert "dam" in " ".join(s.text for s in summary)
+
+
+# Invented: two outlets print the same timetable sentence word for word (many shared bigrams);
+# all three report the harbour master's resignation, each in its own words (few shared bigrams).
+FERRY_A = ("The regional ferry operator announced a new timetable for the summer season starting next week. "
+           "The Kestrel Bay harbour master resigned on Monday after the ferry collision inquiry found serious "
+           "failures.")
+FERRY_B = ("The regional ferry operator announced a new timetable for the summer season starting next week. "
+           "Kestrel Bay's harbour master quit on Monday, days after investigators blamed failures for the ferry "
+           "collision.")
+FERRY_C = ("Officials said the harbour master of Kestrel Bay stepped down Monday following the inquiry into the "
+           "ferry collision. Fishing crews in the bay reported a strong catch of mackerel during the calm weather.")
+
+
+def test_claims_make_a_fact_all_outlets_word_differently_outweigh_one_two_outlets_copy(nlp):
+    documents, options = _read(nlp, {"a": FERRY_A, "b": FERRY_B, "c": FERRY_C}, words=20)
+    claims = align_claims(documents, {}, options)
+    assert any(c.independent_outlets == 3 and "harbour master" in c.text for c in claims)
+    without = " ".join(s.text for s in summarize(documents, options, copies={}))
+    guided = " ".join(s.text for s in summarize(documents, options, copies={}, claims=claims))
+    assert "timetable" in without  # bigrams alone favour the copied wording
+    assert "harbour master" in guided and "timetable" not in guided
