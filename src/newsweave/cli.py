@@ -242,7 +242,7 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
           f"(never dropped from the gold)" + "".join(f"\n  {n:6d}  {why}" for why, n in reasons.most_common()))
     options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight))
                               if v is not None})
-    online, predicted = score_online(records, options=options, rejected=rejected)
+    online, predicted = score_online(records, options=options, rejected=rejected, merge=args.merge)
     scores = [online] if args.no_baseline else [online, score_baseline(records, rejected=rejected)]
     print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
     for score in scores:
@@ -276,6 +276,8 @@ def _add_eval_clusters(evaluations) -> None:
                         help="cluster every document, even those the pipeline rejects (notices, too short)")
     parser.add_argument("--min-words", type=int,
                         help="the gate's min_article_words (default: Options); 0 for excerpt datasets such as ECB+")
+    parser.add_argument("--merge", type=float, metavar="COSINE",
+                        help="second pass: merge stories whose centroids are at least this close (topic-level data)")
     parser.set_defaults(run=_cmd_eval_clusters)
 
 

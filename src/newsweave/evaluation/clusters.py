@@ -20,6 +20,7 @@ from ..config import Options, StoryOptions
 from ..errors import EvaluationError, InputError
 from ..model import Article
 from ..stories.assign import StoryAssigner
+from ..stories.clusterer import merge_close_stories
 from .clusters_data import ClusterRecord
 
 # Baseline thresholds tried on the dev slice (cosine distance at which clusters stop merging).
@@ -74,14 +75,17 @@ def screen(records: Iterable[ClusterRecord], options: Options) -> dict[str, str]
 
 
 def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | None = None,
-                   rejected: Mapping[str, str] | None = None) -> dict[str, str]:
+                   rejected: Mapping[str, str] | None = None, merge: float | None = None) -> dict[str, str]:
     """Record id → story id, clustering the records one at a time in the given order.
 
-    A record in ``rejected`` is not clustered: it is predicted as a story of its own.
+    A record in ``rejected`` is not clustered: it is predicted as a story of its own. With ``merge``
+    (a cosine), a second pass then joins stories whose centroids are at least that close
+    (``stories.clusterer.merge_close_stories``): an option for topic-level datasets.
     """
     assigner = StoryAssigner(options)
     rejected = rejected or {}
     predicted: dict[str, str] = {}
+    centroids: dict[str, dict[int, float]] = {}
     for record in records:
         if record.id in rejected:
             predicted[record.id] = f"rejected:{record.id}"
@@ -89,17 +93,25 @@ def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | 
         decision = assigner.decide(_article(record))
         assigner.commit(decision)
         predicted[record.id] = decision.story
+        if merge is not None:
+            centroid = centroids.setdefault(decision.story, {})
+            for term, weight in decision.features.vector:
+                centroid[term] = centroid.get(term, 0.0) + weight
+    if merge is not None:
+        merged = merge_close_stories(centroids, threshold=merge)
+        predicted = {item: merged.get(story, story) for item, story in predicted.items()}
     return predicted
 
 
 def score_online(records: list[ClusterRecord], *, options: StoryOptions | None = None,
-                 rejected: Mapping[str, str] | None = None) -> tuple[ClusterScore, dict]:
+                 rejected: Mapping[str, str] | None = None, merge: float | None = None) -> tuple[ClusterScore, dict]:
     gold = _gold(records)
     started = time.perf_counter()
-    predicted = cluster_stream(records, options=options, rejected=rejected)
+    predicted = cluster_stream(records, options=options, rejected=rejected, merge=merge)
     seconds = time.perf_counter() - started
     p, r, f = bcubed(predicted, gold)
-    return ClusterScore("online (newsweave)", p, r, f, len(set(predicted.values())), len(set(gold.values())),
+    name = "online (newsweave)" if merge is None else f"online + merge at {merge}"
+    return ClusterScore(name, p, r, f, len(set(predicted.values())), len(set(gold.values())),
                         len(records), seconds), predicted
 
 
