@@ -238,7 +238,8 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
     rejected = {} if args.no_reject else screen(records, gate)
     reasons = Counter(reason.split(":")[0] + (" " + reason[reason.find("("):] if "site notice" in reason else "")
                       for reason in rejected.values())
-    print(f"{len(rejected)} rejected by the pipeline's gate, scored as singleton stories for every system "
+    print("gate off (--no-reject): every document is clustered" if args.no_reject else
+          f"{len(rejected)} rejected by the pipeline's gate, scored as singleton stories for every system "
           f"(never dropped from the gold)" + "".join(f"\n  {n:6d}  {why}" for why, n in reasons.most_common()))
     options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight))
                               if v is not None})
