@@ -6,6 +6,7 @@ Every page here is invented: the patterns must catch the kind of furniture, not 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from newsweave.api import Newsweave
 from newsweave.config import Options
@@ -123,3 +124,11 @@ def test_no_duc_2006_article_is_rejected_as_a_notice():
 def test_check_article_accepts_an_article_with_its_cleaned_regions():
     article = to_article(RawDocument(id="a1", origin="harbour.txt", kind="text", content=ARTICLE), Options())
     check_article(article, clean(article.text)[0], Options())
+
+
+@given(st.text(max_size=400))
+def test_any_text_gets_a_kind_or_none_without_crashing(text):
+    # Protects the sentence and piece splitting (an empty piece once divided by zero).
+    assert site_notice(text) in (None, "web-archive crawl notice", "sign-in prompt", "newsletter prompt",
+                                 "location prompt", "cookie or JavaScript notice", "comment prompt", "error page",
+                                 "reprint notice")
