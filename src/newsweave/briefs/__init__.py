@@ -43,4 +43,5 @@ def build_brief(documents: list[Document], rejections: list[Rejection], options:
         outlets=outlet_angles(documents, claims, quotes, entities),
         story=story,
         texts={d.article.id: d.article.text for d in documents},
+        removed={d.article.id: d.removed for d in documents},
     )
