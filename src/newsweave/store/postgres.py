@@ -28,6 +28,7 @@ from typing import Iterator, Sequence
 from ..errors import MissingDependency, StoreError
 from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
 from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
+from .migrator import Dialect, applied_migrations, migrate
 from .postgres_migrations import MIGRATIONS
 from .sqlite import _QUERY_WORD, _title_from
 
@@ -36,6 +37,10 @@ _ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, co
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # Any constant shared by every newsweave process: the advisory lock that serialises migrations.
 _MIGRATION_LOCK = 0x6E657773  # "news"
+# Migrations run under a transaction-scoped advisory lock, so several processes opening a fresh
+# database at once apply each migration exactly once.
+_DIALECT = Dialect(placeholder="%s", applied_type="TIMESTAMPTZ", now=utc_now,
+                   lock=f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
 
 
 class PostgresStore(Store):
@@ -72,21 +77,10 @@ class PostgresStore(Store):
     # --- schema ---
 
     def applied_migrations(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT name FROM migrations ORDER BY name")]
+        return applied_migrations(self._db)
 
     def _migrate(self) -> None:
-        with self._db.transaction():
-            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            self._db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TIMESTAMPTZ NOT NULL)")
-        for name, statements in MIGRATIONS:
-            with self._db.transaction():
-                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-                # Checked under the lock: another process may have applied it while we waited.
-                if self._db.execute("SELECT 1 FROM migrations WHERE name = %s", (name,)).fetchone():
-                    continue
-                for statement in statements:
-                    self._db.execute(statement)
-                self._db.execute("INSERT INTO migrations (name, applied) VALUES (%s, %s)", (name, utc_now()))
+        migrate(self._db, self._db.transaction, MIGRATIONS, dialect=_DIALECT)
 
     # --- writes ---
 

@@ -19,10 +19,13 @@ from ..errors import StoreError
 from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
 from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrations import MIGRATIONS
+from .migrator import Dialect, applied_migrations, migrate
 
 _ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, "
                     "version, ingested")
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
+# BEGIN IMMEDIATE (our _Transaction) already takes the write lock, so no extra migration lock.
+_DIALECT = Dialect(placeholder="?", applied_type="TEXT", now=lambda: utc_now().isoformat())
 
 
 class SqliteStore(Store):
@@ -46,18 +49,10 @@ class SqliteStore(Store):
     # --- schema ---
 
     def applied_migrations(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT name FROM migrations ORDER BY name")]
+        return applied_migrations(self._db)
 
     def _migrate(self) -> None:
-        self._db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied TEXT NOT NULL)")
-        done = set(self.applied_migrations())
-        for name, statements in MIGRATIONS:
-            if name in done:
-                continue
-            with self._transaction():
-                for statement in statements:
-                    self._db.execute(statement)
-                self._db.execute("INSERT INTO migrations (name, applied) VALUES (?, ?)", (name, utc_now().isoformat()))
+        migrate(self._db, self._transaction, MIGRATIONS, dialect=_DIALECT)
 
     def _transaction(self):
         return _Transaction(self._db)
