@@ -27,13 +27,13 @@ from typing import Iterator, Sequence
 
 from ..errors import MissingDependency, StoreError
 from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
-from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
-from .migrator import Dialect, applied_migrations, migrate
+from . import rows
+from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
+from .migrator import Dialect, migrate
 from .postgres_migrations import MIGRATIONS
-from .sqlite import _QUERY_WORD, _title_from
+from .rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS, title_from as _title_from
+from .sql import SqlStore
 
-_ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, "
-                    "version, ingested")
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 # Any constant shared by every newsweave process: the advisory lock that serialises migrations.
 _MIGRATION_LOCK = 0x6E657773  # "news"
@@ -43,7 +43,9 @@ _DIALECT = Dialect(placeholder="%s", applied_type="TIMESTAMPTZ", now=utc_now,
                    lock=f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
 
 
-class PostgresStore(Store):
+class PostgresStore(SqlStore):
+    _P = "%s"
+
     def __init__(self, url: str, *, schema: str | None = None, connect_timeout: float = 10.0):
         try:
             import psycopg
@@ -75,9 +77,6 @@ class PostgresStore(Store):
             raise StoreError(f"{_redacted(url)}: cannot open the store ({error})") from error
 
     # --- schema ---
-
-    def applied_migrations(self) -> list[str]:
-        return applied_migrations(self._db)
 
     def _migrate(self) -> None:
         migrate(self._db, self._db.transaction, MIGRATIONS, dialect=_DIALECT)
@@ -184,9 +183,9 @@ class PostgresStore(Store):
             row = self._db.execute(
                 "INSERT INTO followed_feeds (url, every_seconds, follow_links, added) VALUES (%s, %s, %s, %s) "
                 "ON CONFLICT (url) DO UPDATE SET every_seconds = excluded.every_seconds, "
-                "follow_links = excluded.follow_links RETURNING url, every_seconds, follow_links, added",
+                "follow_links = excluded.follow_links RETURNING " + rows.FEED_COLUMNS,
                 (feed.url, feed.every_seconds, feed.follow_links, feed.added)).fetchone()
-        return FollowedFeed(*row)
+        return rows.feed(row, when=self._when)
 
     def unfollow_feed(self, url: str) -> bool:
         if "\x00" in url:  # PostgreSQL text cannot hold NUL, so no followed feed has such a URL
@@ -196,30 +195,8 @@ class PostgresStore(Store):
 
     # --- reads ---
 
-    def followed_feeds(self) -> list[FollowedFeed]:
-        rows = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds ORDER BY seq")
-        return [FollowedFeed(*row) for row in rows]
-
-    def article(self, article_id: str) -> StoredArticle | None:
-        return self._one("WHERE id = %s", article_id)
-
-    def find_by_key(self, key: str) -> StoredArticle | None:
-        return self._one("WHERE key = %s", key)
-
-    def find_by_hash(self, content_hash: str) -> StoredArticle | None:
-        return self._one("WHERE content_hash = %s ORDER BY seq LIMIT 1", content_hash)
-
-    def story(self, story_id: str) -> Story | None:
-        row = self._db.execute("SELECT id, title, first_published, last_published FROM stories WHERE id = %s",
-                               (story_id,)).fetchone()
-        return self._story(row) if row else None
-
-    def story_articles(self, story_id: str) -> list[StoredArticle]:
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = %s ORDER BY seq", (story_id,))
-        return [_stored(row) for row in rows]
-
     def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
-        sql = "SELECT id, title, first_published, last_published FROM stories"
+        sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
         where, params = [], []
         if since is not None:
             where.append("last_published >= %s")
@@ -236,14 +213,10 @@ class PostgresStore(Store):
         return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
 
     def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
-        rows = self._db.execute(
+        found = self._db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles, to_tsquery('english', %s) q WHERE search @@ q "
             "ORDER BY ts_rank(search, q) DESC, seq LIMIT %s", (_ts_query(query), limit))
-        return [_stored(row) for row in rows]
-
-    def rejections(self) -> list[Rejection]:
-        rows = self._db.execute("SELECT input, reason, article FROM rejections ORDER BY seq")
-        return [Rejection(input=i, reason=r, article=a) for i, r, a in rows]
+        return [rows.stored_article(row, when=self._when) for row in found]
 
     def features(self) -> Iterator[StoredFeatures]:
         # A server-side cursor streams the rows: replaying millions of articles must not load them all.
@@ -262,47 +235,15 @@ class PostgresStore(Store):
         return StoreCounts(*row)
 
     def check(self) -> list[str]:
-        problems = [f"story {sid} counts {size} articles but has {n}" for sid, size, n in self._db.execute(
-            "SELECT s.id, s.size, count(a.seq) FROM stories s LEFT JOIN articles a ON a.story = s.id "
-            "GROUP BY s.id HAVING s.size != count(a.seq)")]
-        problems += [f"article {aid} is in missing story {sid}" for aid, sid in self._db.execute(
-            "SELECT a.id, a.story FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL")]
+        problems = self._story_problems()
         problems += [f"article {aid} has no search entry" for (aid,) in self._db.execute(
             "SELECT id FROM articles WHERE search IS NULL")]
         return problems
 
-    def close(self) -> None:
-        self._db.close()
-
-    # --- helpers ---
-
-    def _one(self, where: str, value: str) -> StoredArticle | None:
-        row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {where}", (value,)).fetchone()
-        return _stored(row) if row else None
-
-    def _story(self, row) -> Story:
-        story_id, title, first, last = row
-        members = self._db.execute("SELECT id, outlet FROM articles WHERE story = %s ORDER BY seq",
-                                   (story_id,)).fetchall()
-        return Story(id=story_id, title=title, articles=tuple(m[0] for m in members),
-                     outlets=tuple(dict.fromkeys(m[1] for m in members)), first_published=first, last_published=last)
-
-
-def _stored(row) -> StoredArticle:
-    (article_id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, version,
-     ingested) = row
-    article = Article(id=article_id, text=text, outlet=outlet, origin=origin, title=title, url=url,
-                      published=published, author=author)
-    return StoredArticle(article=article, content_hash=content_hash, story=story, copy_of=copy_of, version=version,
-                         ingested=ingested)
-
-
 def _ts_query(text: str) -> str:
     """A user's words as a tsquery (every word, any order, prefix-free): each word is quoted as a
     lexeme so that punctuation or tsquery operators in the text can never make the query invalid."""
-    words = _QUERY_WORD.findall(text)
-    if not words:
-        raise StoreError(f"the search {text!r} has no words to look for")
+    words = rows.query_words(text)
     # to_tsquery still stems and drops stop words from quoted lexemes: '''word''' is one lexeme.
     return " & ".join("'" + word.replace("'", "''") + "'" for word in words)
 

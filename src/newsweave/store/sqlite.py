@@ -9,7 +9,6 @@ slower, for no gain against process crashes; pass ``synchronous="FULL"`` where p
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -17,18 +16,20 @@ from typing import Iterator
 
 from ..errors import StoreError
 from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
-from .base import Store, StoreCounts, StoredFeatures, checked_feed, utc_now
+from . import rows
+from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrations import MIGRATIONS
-from .migrator import Dialect, applied_migrations, migrate
+from .migrator import Dialect, migrate
+from .rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS, title_from as _title_from
+from .sql import SqlStore
 
-_ARTICLE_COLUMNS = ("id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, "
-                    "version, ingested")
-_QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 # BEGIN IMMEDIATE (our _Transaction) already takes the write lock, so no extra migration lock.
 _DIALECT = Dialect(placeholder="?", applied_type="TEXT", now=lambda: utc_now().isoformat())
 
 
-class SqliteStore(Store):
+class SqliteStore(SqlStore):
+    _P = "?"
+
     def __init__(self, path: str | Path, *, synchronous: str = "NORMAL"):
         if synchronous not in ("NORMAL", "FULL"):
             raise StoreError(f"synchronous must be 'NORMAL' or 'FULL', got {synchronous!r}")
@@ -46,10 +47,10 @@ class SqliteStore(Store):
         except sqlite3.Error as error:
             raise StoreError(f"{self.path}: cannot open the store ({error})") from error
 
-    # --- schema ---
+    def _when(self, value: str | None) -> datetime | None:
+        return _datetime(value)
 
-    def applied_migrations(self) -> list[str]:
-        return applied_migrations(self._db)
+    # --- schema ---
 
     def _migrate(self) -> None:
         migrate(self._db, self._transaction, MIGRATIONS, dialect=_DIALECT)
@@ -117,9 +118,9 @@ class SqliteStore(Store):
                              "ON CONFLICT(url) DO UPDATE SET every_seconds = excluded.every_seconds, "
                              "follow_links = excluded.follow_links",
                              (feed.url, feed.every_seconds, int(feed.follow_links), feed.added.isoformat()))
-            row = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds WHERE url = ?",
+            row = self._db.execute(f"SELECT {rows.FEED_COLUMNS} FROM followed_feeds WHERE url = ?",
                                    (feed.url,)).fetchone()
-        return _feed(row)
+        return rows.feed(row, when=self._when)
 
     def unfollow_feed(self, url: str) -> bool:
         with self._transaction():
@@ -127,30 +128,8 @@ class SqliteStore(Store):
 
     # --- reads ---
 
-    def followed_feeds(self) -> list[FollowedFeed]:
-        rows = self._db.execute("SELECT url, every_seconds, follow_links, added FROM followed_feeds ORDER BY seq")
-        return [_feed(row) for row in rows]
-
-    def article(self, article_id: str) -> StoredArticle | None:
-        return self._one("WHERE id = ?", article_id)
-
-    def find_by_key(self, key: str) -> StoredArticle | None:
-        return self._one("WHERE key = ?", key)
-
-    def find_by_hash(self, content_hash: str) -> StoredArticle | None:
-        return self._one("WHERE content_hash = ? ORDER BY seq LIMIT 1", content_hash)
-
-    def story(self, story_id: str) -> Story | None:
-        row = self._db.execute("SELECT id, title, first_published, last_published FROM stories WHERE id = ?",
-                               (story_id,)).fetchone()
-        return self._story(row) if row else None
-
-    def story_articles(self, story_id: str) -> list[StoredArticle]:
-        rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq", (story_id,))
-        return [_stored(row) for row in rows]
-
     def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
-        sql = "SELECT id, title, first_published, last_published FROM stories"
+        sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
         where, params = [], []
         if since is not None:
             where.append("last_published >= ?")
@@ -168,19 +147,15 @@ class SqliteStore(Store):
         return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
 
     def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
-        rows = self._db.execute(
+        found = self._db.execute(
             f"SELECT {', '.join('a.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))} FROM articles_fts "
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
             (_fts_query(query), limit))
-        return [_stored(row) for row in rows]
-
-    def rejections(self) -> list[Rejection]:
-        rows = self._db.execute("SELECT input, reason, article FROM rejections ORDER BY seq")
-        return [Rejection(input=i, reason=r, article=a) for i, r, a in rows]
+        return [rows.stored_article(row, when=self._when) for row in found]
 
     def features(self) -> Iterator[StoredFeatures]:
-        rows = self._db.execute("SELECT id, story, published, features, signature FROM articles ORDER BY seq")
-        for article_id, story, published, features, signature in rows:
+        found = self._db.execute("SELECT id, story, published, features, signature FROM articles ORDER BY seq")
+        for article_id, story, published, features, signature in found:
             yield StoredFeatures(article=article_id, story=story, published=_date(published), features=features,
                                  signature=signature)
 
@@ -197,28 +172,7 @@ class SqliteStore(Store):
             self._db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as error:
             problems.append(f"full-text index out of step with articles: {error}")
-        problems += [f"story {sid} counts {size} articles but has {n}" for sid, size, n in self._db.execute(
-            "SELECT s.id, s.size, count(a.seq) FROM stories s LEFT JOIN articles a ON a.story = s.id "
-            "GROUP BY s.id HAVING s.size != count(a.seq)")]
-        problems += [f"article {aid} is in missing story {sid}" for aid, sid in self._db.execute(
-            "SELECT a.id, a.story FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL")]
-        return problems
-
-    def close(self) -> None:
-        self._db.close()
-
-    # --- helpers ---
-
-    def _one(self, where: str, value: str) -> StoredArticle | None:
-        row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles {where}", (value,)).fetchone()
-        return _stored(row) if row else None
-
-    def _story(self, row) -> Story:
-        story_id, title, first, last = row
-        members = self._db.execute("SELECT id, outlet FROM articles WHERE story = ? ORDER BY seq", (story_id,)).fetchall()
-        return Story(id=story_id, title=title, articles=tuple(m[0] for m in members),
-                     outlets=tuple(dict.fromkeys(m[1] for m in members)),
-                     first_published=_datetime(first), last_published=_datetime(last))
+        return problems + self._story_problems()
 
 
 class _Transaction:
@@ -244,33 +198,10 @@ class _Transaction:
             self._db.execute("RELEASE write")
 
 
-def _stored(row) -> StoredArticle:
-    (article_id, url, outlet, origin, title, published, author, text, content_hash, story, copy_of, version,
-     ingested) = row
-    article = Article(id=article_id, text=text, outlet=outlet, origin=origin, title=title, url=url,
-                      published=_datetime(published), author=author)
-    return StoredArticle(article=article, content_hash=content_hash, story=story, copy_of=copy_of, version=version,
-                         ingested=_datetime(ingested))
-
-
-def _feed(row) -> FollowedFeed:
-    url, every_seconds, follow_links, added = row
-    return FollowedFeed(url=url, every_seconds=every_seconds, follow_links=bool(follow_links),
-                        added=_datetime(added))
-
-
 def _fts_query(text: str) -> str:
     """A user's words as an FTS5 query (every word, any order): quoting each word means punctuation
     or FTS operators in the text can never make the query invalid."""
-    words = _QUERY_WORD.findall(text)
-    if not words:
-        raise StoreError(f"the search {text!r} has no words to look for")
-    return " ".join(f'"{word}"' for word in words)
-
-
-def _title_from(text: str) -> str:
-    first = text.strip().split("\n", 1)[0]
-    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"
+    return " ".join(f'"{word}"' for word in rows.query_words(text))
 
 
 def _iso(value: datetime | date | None) -> str | None:
