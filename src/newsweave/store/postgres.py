@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from typing import Iterator, Sequence
 
 from ..errors import MissingDependency, StoreError
-from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
+from ..model import Article, FollowedFeed, Rejection, StoredArticle
 from . import rows
 from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrator import Dialect, migrate
@@ -45,6 +45,13 @@ _DIALECT = Dialect(placeholder="%s", applied_type="TIMESTAMPTZ", now=utc_now,
 
 class PostgresStore(SqlStore):
     _P = "%s"
+    _MATCHING_STORIES = "id IN (SELECT story FROM articles WHERE search @@ to_tsquery('english', %s))"
+
+    def _since(self, since: date) -> datetime:
+        return datetime(since.year, since.month, since.day)
+
+    def _text_query(self, query: str) -> str:
+        return _ts_query(query)
 
     def __init__(self, url: str, *, schema: str | None = None, connect_timeout: float = 10.0):
         try:
@@ -194,23 +201,6 @@ class PostgresStore(SqlStore):
             return self._db.execute("DELETE FROM followed_feeds WHERE url = %s", (url,)).rowcount > 0
 
     # --- reads ---
-
-    def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
-        sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
-        where, params = [], []
-        if since is not None:
-            where.append("last_published >= %s")
-            params.append(datetime(since.year, since.month, since.day))
-        if query is not None:
-            where.append("id IN (SELECT story FROM articles WHERE search @@ to_tsquery('english', %s))")
-            params.append(_ts_query(query))
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
-        if limit is not None:
-            sql += " LIMIT %s"
-            params.append(limit)
-        return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
 
     def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
         found = self._db.execute(

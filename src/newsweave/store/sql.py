@@ -5,6 +5,7 @@ only what differs: writes, full-text search, integrity checks.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..model import FollowedFeed, Rejection, Story, StoredArticle
@@ -16,6 +17,16 @@ from .migrator import applied_migrations
 class SqlStore(Store):
     _db: Any
     _P: str
+    # The WHERE clause (one parameter: ``_text_query(query)``) choosing stories with a matching article.
+    _MATCHING_STORIES: str
+
+    def _since(self, since: date) -> Any:
+        """``since`` as the backend compares it with ``last_published``."""
+        raise NotImplementedError
+
+    def _text_query(self, query: str) -> str:
+        """A user's words as the backend's full-text query."""
+        raise NotImplementedError
 
     @staticmethod
     def _when(value: Any) -> Any:
@@ -46,6 +57,23 @@ class SqlStore(Store):
         found = self._db.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE story = {self._P} ORDER BY seq",
                                  (story_id,))
         return [rows.stored_article(row, when=self._when) for row in found]
+
+    def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
+        sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
+        where, params = [], []
+        if since is not None:
+            where.append(f"last_published >= {self._P}")
+            params.append(self._since(since))
+        if query is not None:
+            where.append(self._MATCHING_STORIES)
+            params.append(self._text_query(query))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
+        if limit is not None:
+            sql += f" LIMIT {self._P}"
+            params.append(limit)
+        return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
 
     def rejections(self) -> list[Rejection]:
         found = self._db.execute("SELECT input, reason, article FROM rejections ORDER BY seq")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
-from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
+from ..model import Article, FollowedFeed, Rejection, StoredArticle
 from . import rows
 from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrations import MIGRATIONS
@@ -29,6 +29,8 @@ _DIALECT = Dialect(placeholder="?", applied_type="TEXT", now=lambda: utc_now().i
 
 class SqliteStore(SqlStore):
     _P = "?"
+    _MATCHING_STORIES = ("id IN (SELECT story FROM articles WHERE seq IN "
+                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
 
     def __init__(self, path: str | Path, *, synchronous: str = "NORMAL"):
         if synchronous not in ("NORMAL", "FULL"):
@@ -49,6 +51,12 @@ class SqliteStore(SqlStore):
 
     def _when(self, value: str | None) -> datetime | None:
         return _datetime(value)
+
+    def _since(self, since: date) -> str:
+        return since.isoformat()
+
+    def _text_query(self, query: str) -> str:
+        return _fts_query(query)
 
     # --- schema ---
 
@@ -127,24 +135,6 @@ class SqliteStore(SqlStore):
             return self._db.execute("DELETE FROM followed_feeds WHERE url = ?", (url,)).rowcount > 0
 
     # --- reads ---
-
-    def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
-        sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
-        where, params = [], []
-        if since is not None:
-            where.append("last_published >= ?")
-            params.append(since.isoformat())
-        if query is not None:
-            where.append("id IN (SELECT story FROM articles WHERE seq IN "
-                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))")
-            params.append(_fts_query(query))
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY last_published IS NULL, last_published DESC, size DESC, id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [self._story(row) for row in self._db.execute(sql, params).fetchall()]
 
     def search(self, query: str, *, limit: int = 20) -> list[StoredArticle]:
         found = self._db.execute(
