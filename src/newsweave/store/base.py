@@ -1,7 +1,8 @@
 """The store interface: everything ingestion, stories and briefs need from a persistent corpus.
 
-Backends (``sqlite.py`` now, PostgreSQL later) implement this one small abstract class; callers never
-see SQL. Each ``add_article``/``update_article`` is one transaction: the article, its text in the
+Backends (``sqlite.py``, ``postgres.py``) implement this one small abstract class; callers never
+see SQL. What their SQL has in common is written once: reads in ``sql.py``, row conversion in
+``rows.py``, the migration runner in ``migrator.py``. Each ``add_article``/``update_article`` is one transaction: the article, its text in the
 search index, its fingerprint and its story's counters are written together or not at all, so a
 process killed at any moment leaves a consistent store that a re-run completes.
 
