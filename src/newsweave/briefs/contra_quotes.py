@@ -15,6 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..model import Contradiction, ContradictionSide, Quote, QuoteMention
+from .entity_names import normalize_name
 
 __all__ = ["attribution_conflicts", "same_speaker", "same_statement"]
 
@@ -35,9 +36,6 @@ _FUNCTION = frozenset("a an the and or but of to in on at for by with from as is
                       "it's that's there's don't doesn't didn't can't won't i'm we're they're you're he's she's "
                       "least just also very more most much many some any all no have has had will would can "
                       "could there what who".split())
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady president secretary minister senator "
-                        "governor general gen sen rep ambassador chancellor premier prime spokesman "
-                        "spokeswoman spokesperson chairman king queen prince pope judge".split())
 _PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 _NOT_PEOPLE = re.compile(r"\b(?:republicans|democrats|ministry|department|office|government|agency|police|statement|officials|"
                          r"spokes(?:man|woman|person)|council|committee|company|union|group|authorities|"
@@ -110,8 +108,7 @@ def _is_person(speaker: str) -> bool:
 
 
 def _name_tokens(name: str) -> list[str]:
-    tokens = [t for t in re.findall(r"[^\W\d_]+", name.casefold().replace("’", "'")) if t not in _HONORIFICS]
-    return tokens
+    return normalize_name(name).split()
 
 
 def _words(text: str) -> list[str]:
