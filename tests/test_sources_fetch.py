@@ -7,7 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
+import httpcore
 import pytest
 
 from newsweave.config import FetchOptions, Options
@@ -51,6 +51,12 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(2)
             self._send(200, PAGE, "text/html")
+        elif path == "/host":
+            self._send(200, self.headers["Host"].encode(), "text/plain")
+        elif path.startswith("/to/"):  # /to/NAME: redirect to NAME on this server's port
+            self.send_response(302)
+            self.send_header("Location", f"http://{path[4:]}:{self.server.server_address[1]}/host")
+            self.end_headers()
         elif path == "/feed":
             port = self.server.server_address[1]
             feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Local</title><item><title>Bridge</title>"
@@ -169,9 +175,67 @@ def test_a_feed_entry_link_is_fetched_only_when_asked(server):
     assert followed.content.encode() == PAGE and followed.outlet == "Local"
 
 
-def test_a_client_passed_in_is_used_and_left_open(server):
-    with httpx.Client() as client:
-        fetcher = Fetcher(FetchOptions(allow_private=True), client=client)
-        assert fetcher.get(f"{server}/page").content == PAGE
-        fetcher.close()
-        assert not client.is_closed
+class LoopbackOnly(httpcore.SyncBackend):
+    """The real socket backend, but it records every address it is asked to dial and dials only
+    loopback: a test that went wrong can never reach another machine."""
+
+    def __init__(self):
+        self.dialled: list[str] = []
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        self.dialled.append(host)
+        if host not in ("127.0.0.1", "::1"):
+            raise httpcore.ConnectError(f"test refuses to dial {host}")
+        return super().connect_tcp(host, port, timeout=timeout, local_address=local_address,
+                                   socket_options=socket_options)
+
+
+class Answers:
+    """A DNS that answers each name from a list, one answer per lookup (the last one repeats)."""
+
+    def __init__(self, **answers: list[list[str]]):
+        self.answers = {name.replace("_", "."): list(replies) for name, replies in answers.items()}
+        self.asked: list[str] = []
+
+    def __call__(self, host: str) -> list[str]:
+        self.asked.append(host)
+        replies = self.answers[host]
+        return replies.pop(0) if len(replies) > 1 else replies[0]
+
+
+def test_a_name_is_connected_to_the_address_it_was_checked_at_not_resolved_again(server):
+    # A rebinding DNS: the check gets loopback (allowed here), any later lookup another address.
+    port = server.rsplit(":", 1)[1]
+    dns, network = Answers(news_example=[["127.0.0.1"], ["10.9.9.9"]]), LoopbackOnly()
+    with Fetcher(FetchOptions(allow_private=True), resolve=dns, network=network) as fetcher:
+        fetched = fetcher.get(f"http://news.example:{port}/host")
+    assert (dns.asked, network.dialled) == (["news.example"], ["127.0.0.1"])
+    assert fetched.content.decode() == f"news.example:{port}"  # the Host header keeps the name
+
+
+def test_a_public_check_answer_is_the_only_address_dialled():
+    dns, network = Answers(news_example=[["93.184.216.34"], ["127.0.0.1"]]), LoopbackOnly()
+    with Fetcher(FetchOptions(), resolve=dns, network=network) as fetcher, \
+            pytest.raises(FetchError, match="could not fetch"):
+        fetcher.get("http://news.example/page")
+    # 93.184.216.34 passed the check, so it is dialled (the test backend refuses it); the rebound
+    # loopback answer never is.
+    assert network.dialled == ["93.184.216.34"]
+
+
+def test_every_redirect_hop_is_resolved_once_and_connected_to_its_checked_address(server):
+    port = server.rsplit(":", 1)[1]
+    dns = Answers(first_example=[["127.0.0.1"]], second_example=[["127.0.0.1"], ["10.9.9.9"]])
+    network = LoopbackOnly()
+    with Fetcher(FetchOptions(allow_private=True), resolve=dns, network=network) as fetcher:
+        fetched = fetcher.get(f"http://first.example:{port}/to/second.example")
+    assert fetched.content.decode() == f"second.example:{port}"
+    assert (dns.asked, network.dialled) == (["first.example", "second.example"], ["127.0.0.1", "127.0.0.1"])
+
+
+def test_a_name_that_resolves_privately_is_refused_before_any_connection():
+    dns, network = Answers(inside_example=[["10.0.0.5"]]), LoopbackOnly()
+    with Fetcher(FetchOptions(), resolve=dns, network=network) as fetcher, \
+            pytest.raises(FetchError, match="inside.example resolves to non-public address 10.0.0.5"):
+        fetcher.get("http://inside.example/")
+    assert network.dialled == []
