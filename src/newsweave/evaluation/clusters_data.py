@@ -14,8 +14,6 @@ Three shapes are read, chosen by content, so one command covers the three evalua
 
 from __future__ import annotations
 
-import gzip
-import json
 import random
 import re
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import EvaluationError
+from .jsonl import json_objects
 
 SEED = 20240601
 
@@ -53,7 +52,7 @@ def read_cluster_dataset(path: str | Path, *, limit: int | None = None) -> Clust
     if path.suffix == ".txt":
         records, skipped = _ecbplus(path), 0
     else:
-        lines = _json_lines(path)
+        lines = list(json_objects(path))
         if lines and "documents" in lines[0][1]:
             records, skipped = _pooled(lines, limit)
         else:
@@ -61,26 +60,6 @@ def read_cluster_dataset(path: str | Path, *, limit: int | None = None) -> Clust
     if not records:
         raise EvaluationError(f"{path}: no records")
     return ClusterDataset(name=path.name, records=tuple(records[:limit] if limit else records), skipped=skipped)
-
-
-def _json_lines(path: Path) -> list[tuple[str, dict]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    rows = []
-    try:
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise EvaluationError(f"{path}:{number}: not JSON ({error.msg})") from None
-                if not isinstance(item, dict):
-                    raise EvaluationError(f"{path}:{number}: expected a JSON object")
-                rows.append((f"{path}:{number}", item))
-    except (OSError, UnicodeDecodeError, EOFError) as error:
-        raise EvaluationError(f"{path}: cannot be read ({error})") from error
-    return rows
 
 
 def _record(where: str, item: dict) -> ClusterRecord:

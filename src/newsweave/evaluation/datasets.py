@@ -1,20 +1,18 @@
 """Summarisation datasets: gzip (or plain) JSON Lines records ``{id, documents: [str], summaries: [str]}``.
 
 The format of ``../shared/data/multinews/val.jsonl.gz`` and ``../shared/data/duc2006/test.jsonl.gz``.
-A malformed line raises ``EvaluationError`` naming the file and line, so a broken dataset is never
-scored on a silently smaller sample.
+A malformed line raises ``EvaluationError`` naming the file and line (``jsonl.json_objects``).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import EvaluationError
+from .jsonl import json_objects
 
 
 @dataclass(frozen=True)
@@ -38,22 +36,15 @@ def read_summary_records(path: str | Path, *, limit: int | None = None,
         raise EvaluationError(f"limit must be 1 or more, got {limit}")
     if not path.is_file():
         raise EvaluationError(f"{path}: no such dataset file")
-    opener = gzip.open if path.suffix == ".gz" else open
     count = 0
-    try:
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                record = _record(line, f"{path}:{number}", skip_unreferenced)
-                if record is None:
-                    continue
-                yield record
-                count += 1
-                if limit is not None and count >= limit:
-                    return
-    except (OSError, UnicodeDecodeError, EOFError) as error:
-        raise EvaluationError(f"{path}: cannot be read ({error})") from error
+    for where, data in json_objects(path):
+        record = _record(data, where, skip_unreferenced)
+        if record is None:
+            continue
+        yield record
+        count += 1
+        if limit is not None and count >= limit:
+            return
 
 
 def records_digest(records: list[SummaryRecord]) -> str:
@@ -66,13 +57,7 @@ def records_digest(records: list[SummaryRecord]) -> str:
     return digest.hexdigest()
 
 
-def _record(line: str, where: str, skip_unreferenced: bool) -> SummaryRecord | None:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise EvaluationError(f"{where}: not valid JSON ({error.msg})") from None
-    if not isinstance(data, dict):
-        raise EvaluationError(f"{where}: expected a JSON object, got {type(data).__name__}")
+def _record(data: dict, where: str, skip_unreferenced: bool) -> SummaryRecord | None:
     if not isinstance(data.get("id"), (str, int)) or isinstance(data.get("id"), bool):
         raise EvaluationError(f"{where}: 'id' must be a string or number")
     for key in ("documents", "summaries"):
