@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .config import FetchOptions, Options
 from .errors import NewsweaveError
+
+if TYPE_CHECKING:
+    from .documents import Nlp
 
 EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
 
@@ -65,7 +68,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .api import Newsweave
     from .outputs import render
 
-    engine = Newsweave(_options(args, words=args.words))
+    engine = Newsweave(_options(args, words=args.words), nlp=args.nlp)
     if args.story:
         brief = _story_brief(engine, args)  # from the store: see the ingest / stories section
     elif not args.articles:
@@ -120,7 +123,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     from .api import Newsweave
     from .briefs.quotes import quotes_in
 
-    engine = Newsweave(_options(args))
+    engine = Newsweave(_options(args), nlp=args.nlp)
     documents, rejections = engine.read(args.articles)
     records = [asdict(m) for m in quotes_in(documents, engine.nlp)]
     if args.format == "json":
@@ -311,7 +314,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if not args.sources:
             print("newsweave: give sources to ingest (or --rejected to list rejections)", file=sys.stderr)
             return EXIT_FATAL
-        summary = Newsweave(_options(args)).ingest(args.sources, store=store, progress=sys.stderr.isatty())
+        summary = Newsweave(_options(args), nlp=args.nlp).ingest(args.sources, store=store,
+                                                               progress=sys.stderr.isatty())
         totals = store.counts()
     print(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, updated {summary.updated}, "
           f"rejected {summary.rejected}; the store holds {totals.articles} articles in {totals.stories} stories "
@@ -483,8 +487,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, nlp: Nlp | None = None) -> int:
+    """Run one command. ``nlp``: a loaded spaCy pipeline to reuse, for a caller that runs many commands in
+    one process (the tests); by default a command loads its own, which costs about half a second."""
+    args = build_parser().parse_args(argv, namespace=argparse.Namespace(nlp=nlp))
     try:
         return args.run(args)
     except NewsweaveError as error:
