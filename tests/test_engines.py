@@ -1,14 +1,17 @@
 """The batch engines: local and Dask give the same stories and briefs on the same shards; a corrupt
-shard is reported and the rest completes; a worker killed mid-job loses and duplicates nothing.
-Shards are built at test time from the shared DUC articles (tests/_batch_shards.py)."""
+shard is reported and the rest completes; a worker killed mid-job loses and duplicates nothing; wire
+copies found by the band shuffle are those one LSH pass finds; no task hands per-article records to
+the client. Shards are built at test time from the shared DUC articles (tests/_batch_shards.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import pickle
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,10 +19,15 @@ import pytest
 
 from _batch_shards import build_shards, duc_records
 from newsweave.config import Options
+from newsweave.documents.fingerprint import signature, signature_bytes
 from newsweave.engines import run_dask, run_local
 from newsweave.engines.atomic import write_bytes_atomically
-from newsweave.engines.blocks import block_of, merge_blocks
-from newsweave.engines.records import BlockStories
+from newsweave.engines.blocks import arrival_key, block_of, find_copies, merge_blocks
+from newsweave.engines.copies import band_records, earliest_originals, find_bucket_copies
+from newsweave.engines.exchange import write_partitioned
+from newsweave.engines.local import LocalExecutor
+from newsweave.engines.pipeline import run_pipeline
+from newsweave.engines.records import BlockStories, ShardEntry
 from newsweave.errors import OptionsError
 
 pytestmark = pytest.mark.slow
@@ -39,10 +47,30 @@ def shards(tmp_path_factory) -> list[str]:
     return build_shards(tmp_path_factory.mktemp("shards"), records[:18], records[18:])
 
 
+class RecordingExecutor(LocalExecutor):
+    """The local engine, keeping every result its tasks hand back to the client."""
+
+    def __init__(self, nlp):
+        super().__init__(nlp)
+        self.returned: dict[str, list] = {}
+
+    def map(self, function, calls, *, stage, needs_nlp):
+        results = super().map(function, calls, stage=stage, needs_nlp=needs_nlp)
+        self.returned[stage] = results
+        return results
+
+
 @pytest.fixture(scope="module")
-def local_run(shards, tmp_path_factory, nlp):
+def recorded_local_run(shards, tmp_path_factory, nlp):
     out = tmp_path_factory.mktemp("local")
-    return run_local(shards, out, nlp=nlp), outputs(out)
+    executor = RecordingExecutor(nlp)
+    return run_pipeline(shards, out, executor, options=Options()), outputs(out), executor.returned
+
+
+@pytest.fixture(scope="module")
+def local_run(recorded_local_run):
+    summary, written, _ = recorded_local_run
+    return summary, written
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +280,83 @@ def test_a_story_crossing_a_week_edge_comes_out_as_one_story_whatever_the_time_z
     summary = run_local([str(shard)], tmp_path / "out", nlp=nlp)
     stories = {tuple(s["articles"]) for s in outputs(tmp_path / "out")["stories"]}
     assert summary.articles == 3 and stories == {("flood-sunday", "flood-monday"), ("budget",)}
+
+
+def _without_rejections(value):
+    # Rejections name the articles they reject: that is their job, and they are few.
+    if dataclasses.is_dataclass(value) and hasattr(value, "rejections"):
+        return dataclasses.replace(value, rejections=())
+    if isinstance(value, list):
+        return [_without_rejections(item) for item in value if not (isinstance(item, tuple) and len(item) == 2
+                                                                      and type(item[1]).__name__ == "Rejection")]
+    return value
+
+
+def test_no_task_hands_an_article_id_back_to_the_client_except_in_a_rejection(recorded_local_run):
+    summary, written, returned = recorded_local_run
+    assert {"read", "ids", "copies", "cluster", "merge", "route", "plan", "brief"} <= set(returned)
+    payload = pickle.dumps({stage: _without_rejections(results) for stage, results in returned.items()})
+    ids = [article["id"] for article in written["articles"]]
+    assert len(ids) == summary.articles > 0
+    assert [article for article in ids if article.encode("utf-8") in payload] == []
+
+
+def _entry(article: str, shard: int, position: int, published: datetime, text: str) -> ShardEntry:
+    return ShardEntry(article=article, shard=shard, position=position, published=published, counts=b"",
+                      signature=signature_bytes(signature(text)), content_hash=article)
+
+
+def test_the_band_shuffle_finds_the_copies_one_lsh_pass_finds(tmp_path):
+    records = duc_records(clusters=3, per_cluster=4)
+    day = datetime(2023, 6, 12, 9)
+    entries = [_entry(r["id"], 0, i, day + timedelta(days=i % 9), r["text"]) for i, r in enumerate(records)]
+    sentences = [r["text"].rsplit(".", 2)[0] + "." for r in records[:4]]
+    copies = [
+        _entry("reprint-trimmed", 1, 0, day + timedelta(days=10), sentences[0]),  # ending cut, a later week
+        _entry("reprint-early", 1, 1, day - timedelta(days=1), records[1]["text"]),  # arrives before its source
+        _entry("reprint-of-reprint", 1, 2, day + timedelta(days=11), sentences[0]),
+        _entry("reprint-headline", 1, 3, day + timedelta(days=2), "Breaking. " + records[2]["text"]),
+        _entry("empty", 1, 4, day, ""),
+    ]
+    placed = [(e, arrival_key(e), block_of(e.published)) for e in entries + copies]
+    buckets = 3
+    for shard in (0, 1):
+        write_partitioned(tmp_path, "bands", f"s{shard:05d}",
+                          band_records([p for p in placed if p[0].shard == shard], threshold=0.8, buckets=buckets))
+    for bucket in range(buckets):
+        find_bucket_copies(bucket, str(tmp_path), 0.8, frozenset())
+    shuffled = {a: o for week in {w for _, _, w in placed} for a, o in earliest_originals(tmp_path, week).items()}
+    expected = find_copies(sorted(entries + copies, key=arrival_key), threshold=0.8)
+    # The reference finds real copies here (else the comparison would prove nothing), original first.
+    assert {"reprint-trimmed", "reprint-headline", records[1]["id"]} <= set(expected)
+    assert expected["reprint-of-reprint"] == records[0]["id"] and expected[records[1]["id"]] == "reprint-early"
+    assert shuffled == expected
+
+
+def test_an_article_dropped_as_a_duplicate_id_is_neither_a_copy_nor_an_original(tmp_path):
+    text = duc_records(clusters=1, per_cluster=1)[0]["text"]
+    day = datetime(2023, 6, 12)
+    pair = [_entry("first", 0, 0, day, text), _entry("second", 0, 1, day + timedelta(hours=1), text)]
+    write_partitioned(tmp_path, "bands", "s00000", band_records([(e, arrival_key(e), block_of(e.published))
+                                                                  for e in pair], threshold=0.8, buckets=1))
+    find_bucket_copies(0, str(tmp_path), 0.8, frozenset({(0, 0)}))
+    assert earliest_originals(tmp_path, block_of(day)) == {}
+
+
+def test_the_dashboard_of_a_local_cluster_answers_on_loopback_only(dask_cluster):
+    import http.client
+    import socket
+    from urllib.parse import urlsplit
+
+    from newsweave.engines.dask import dashboard
+
+    link = urlsplit(dashboard(dask_cluster))
+    assert link.hostname == "127.0.0.1" and link.path == "/status"
+    connection = http.client.HTTPConnection("127.0.0.1", link.port, timeout=30)
+    connection.request("GET", "/status")
+    response = connection.getresponse()
+    assert response.status == 200 and b"<html" in response.read().lower()
+    outward = socket.gethostbyname(socket.gethostname())
+    if not outward.startswith("127."):  # a machine with a non-loopback address: the port is closed there
+        with pytest.raises(OSError):
+            socket.create_connection((outward, link.port), timeout=5).close()

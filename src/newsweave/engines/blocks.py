@@ -1,10 +1,13 @@
-"""Stages 2 and 3: wire copies over the whole corpus, then story clustering blocked by time window.
+"""Stages 2 and 3 as functions of one block: wire copies, story clustering blocked by time window,
+and the merge across block edges. The batch job runs them one block per task (``weeks.py``); the
+in-memory forms here (``find_copies``, ``merge_blocks``, ``plan_stories``) are the reference the
+distributed stages are tested against and what bench/scale_out_merge.py calibrates with.
 
 Order: every article is placed in one total order, (publication time, shard, position in shard),
 undated articles last, so the result does not depend on which worker finished first.
 
-Copies: one pass in that order through a MinHash LSH index (``CopyDetector``): an article whose
-shingles nearly match an earlier one's is a copy of the earliest such article.
+Copies: in that order, an article whose shingles nearly match an earlier one's (``CopyDetector``,
+MinHash LSH) is a copy of the earliest such article.
 
 Stories: articles are split into weekly blocks (Monday to Sunday by publication date; undated
 articles form one block of their own) and each block is clustered, in parallel, by the same online
@@ -45,16 +48,24 @@ def arrival_key(entry: ShardEntry) -> tuple:
 
 def unique_entries(entries: Iterable[ShardEntry]) -> tuple[list[ShardEntry], list[Rejection]]:
     """Entries in arrival order; a second article with an id already seen is rejected, not merged."""
-    kept: dict[str, ShardEntry] = {}
+    entries = list(entries)
+    kept, rejections = first_of_each_id([(e.article, e.shard, e.position) for e in entries])
+    return sorted((e for e in entries if (e.shard, e.position) in kept), key=arrival_key), [r for _, r in rejections]
+
+
+def first_of_each_id(places: list[tuple[str, int, int]]) -> tuple[set[tuple[int, int]], list[tuple[tuple[int, int], Rejection]]]:
+    """Of the (article id, shard, position) read, the places kept (the first read of each id) and
+    a rejection for every later one, with its place, in reading order."""
+    first: dict[str, tuple[int, int]] = {}
     rejections = []
-    for entry in sorted(entries, key=lambda e: (e.shard, e.position)):
-        if entry.article in kept:
-            rejections.append(Rejection(input=f"shard {entry.shard}", article=entry.article,
-                                        reason=f"duplicate article id {entry.article!r} (already read from shard "
-                                               f"{kept[entry.article].shard})"))
+    for article, shard, position in sorted(places, key=lambda p: (p[1], p[2])):
+        if article in first:
+            rejections.append(((shard, position), Rejection(
+                input=f"shard {shard}", article=article,
+                reason=f"duplicate article id {article!r} (already read from shard {first[article][0]})")))
         else:
-            kept[entry.article] = entry
-    return sorted(kept.values(), key=arrival_key), rejections
+            first[article] = (shard, position)
+    return set(first.values()), rejections
 
 
 def find_copies(entries: list[ShardEntry], *, threshold: float) -> dict[str, str]:
@@ -88,7 +99,9 @@ def split_blocks(entries: list[ShardEntry]) -> dict[str, list[ShardEntry]]:
 
 
 def cluster_block(block: str, entries: list[ShardEntry], copies: dict[str, str], options: StoryOptions) -> BlockStories:
-    """Cluster one block's articles in arrival order with a fresh online clusterer."""
+    """Cluster one block's articles in arrival order with a fresh online clusterer. Each story is
+    named by ``story_id`` of its first article, so a name is unique across blocks and a merged
+    story keeps the name of its earliest half."""
     clusterer = StoryClusterer(options)
     story_of: dict[str, str] = {}
     centroids: dict[str, Counter] = {}
@@ -105,53 +118,85 @@ def cluster_block(block: str, entries: list[ShardEntry], copies: dict[str, str],
         story_of[entry.article] = story
         centroids.setdefault(story, Counter()).update(dict(features.vector))
         features_out.append((entry.article, features.to_bytes()))
-    return BlockStories(block=block, assignments=tuple(story_of.items()),
-                        centroids=tuple((story, tuple(sorted(c.items()))) for story, c in centroids.items()),
+    names: dict[str, str] = {}
+    for article, story in story_of.items():  # arrival order: the first article met names the story
+        names.setdefault(story, story_id(article))
+    return BlockStories(block=block, assignments=tuple((article, names[story]) for article, story in story_of.items()),
+                        centroids=tuple((names[story], tuple(sorted(c.items()))) for story, c in centroids.items()),
                         features=tuple(features_out))
 
 
-def merge_blocks(blocks: list[BlockStories], *, threshold: float = MERGE_THRESHOLD,
-                 weeks: int = MERGE_WEEKS) -> dict[tuple[str, str], tuple[str, str]]:
-    """(block, local story) → the (block, local story) its merged story is named after (its earliest
-    half). Each story is joined to its best match among the stories of the ``weeks`` weeks before."""
+def check_merge(threshold: float, weeks: int) -> None:
     if not 0.0 < threshold < 1.0:
         raise OptionsError(f"merge threshold must be between 0 and 1, got {threshold!r}")
     if not isinstance(weeks, int) or weeks < 1:
         raise OptionsError(f"merge weeks must be a whole number, 1 or more, got {weeks!r}")
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def root(node):
-        while parent.get(node, node) != node:
-            node = parent[node]
-        return node
 
+def window(block: str, blocks: Iterable[str], weeks: int = MERGE_WEEKS) -> list[str]:
+    """The blocks among ``blocks`` whose stories a story of ``block`` may join."""
+    return [earlier for earlier in blocks if _within(earlier, block, weeks)]
+
+
+def week_edges(later: BlockStories, earlier: Iterable[BlockStories], *, threshold: float = MERGE_THRESHOLD,
+               weeks: int = MERGE_WEEKS) -> dict[tuple[str, str], tuple[str, str]]:
+    """(later block, story) → the (earlier block, story) it joins: its best match among the stories
+    of the ``weeks`` weeks before, if the centroids' cosine reaches ``threshold``."""
+    best: dict[str, tuple[float, tuple[str, str]]] = {}
+    for block in sorted(earlier, key=lambda b: b.block, reverse=True):  # nearest week first: ties go to it
+        if not _within(block.block, later.block, weeks):
+            continue
+        for story, target, score in _best_matches(block, later, threshold):
+            if story not in best or score > best[story][0]:
+                best[story] = (score, (block.block, target))
+    return {(later.block, story): target for story, (_, target) in best.items()}
+
+
+def resolve(edges: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each node of ``edges`` → the root its chain of edges leads to. Every edge points to an
+    earlier week, so the chains end, and a merged story's root is its earliest half."""
+    roots: dict[tuple[str, str], tuple[str, str]] = {}
+    for node in edges:
+        chain = []
+        while node in edges and node not in roots:
+            chain.append(node)
+            node = edges[node]
+        root = roots.get(node, node)
+        for member in chain:
+            roots[member] = root
+    return roots
+
+
+def merge_blocks(blocks: list[BlockStories], *, threshold: float = MERGE_THRESHOLD,
+                 weeks: int = MERGE_WEEKS) -> dict[tuple[str, str], tuple[str, str]]:
+    """(block, story) → the (block, story) its merged story is named after (its earliest half), all
+    blocks in memory; the batch job computes the same ``week_edges`` one week per task."""
+    check_merge(threshold, weeks)
     ordered = sorted(blocks, key=lambda b: (b.block == UNDATED, b.block))
+    edges: dict[tuple[str, str], tuple[str, str]] = {}
     for index, later in enumerate(ordered):
-        best: dict[str, tuple[float, tuple[str, str]]] = {}
-        for earlier in reversed(ordered[:index]):  # nearest week first, so ties go to the nearest
-            if not _within(earlier.block, later.block, weeks):
-                continue
-            for story, target, score in _best_matches(earlier, later, threshold):
-                if story not in best or score > best[story][0]:
-                    best[story] = (score, (earlier.block, target))
-        for story, (_, target) in best.items():
-            # The later half joins the earlier half's story: names follow the earliest half.
-            parent[root((later.block, story))] = root(target)
-    return {(b.block, story): root((b.block, story)) for b in ordered for story, _ in b.centroids}
+        edges |= week_edges(later, ordered[:index], threshold=threshold, weeks=weeks)
+    roots = resolve(edges)
+    return {(b.block, story): roots.get((b.block, story), (b.block, story)) for b in ordered for story, _ in b.centroids}
 
 
 def plan_stories(entries: list[ShardEntry], blocks: list[BlockStories], copies: dict[str, str], *,
                  merge_threshold: float = MERGE_THRESHOLD, merge_weeks: int = MERGE_WEEKS) -> list[PlannedStory]:
-    """Final stories, ordered by their first article's arrival; ids derived from that first article."""
+    """Final stories of entries and blocks in memory (bench/scale_out_merge.py), ordered by their
+    first article's arrival; the batch job plans the same stories on the workers (``weeks.py``)."""
     merged = merge_blocks(blocks, threshold=merge_threshold, weeks=merge_weeks)
     local = {article: (b.block, story) for b in blocks for article, story in b.assignments}
     features = {article: data for b in blocks for article, data in b.features}
     members: dict[tuple[str, str], list[PlannedArticle]] = {}
     for entry in entries:  # arrival order, so each story's articles and the stories come out ordered
-        members.setdefault(merged[local[entry.article]], []).append(PlannedArticle(
-            article=entry.article, shard=entry.shard, position=entry.position, copy_of=copies.get(entry.article),
-            content_hash=entry.content_hash, features=features[entry.article], signature=entry.signature))
-    return [PlannedStory(id=story_id(articles[0].article), articles=tuple(articles)) for articles in members.values()]
+        members.setdefault(merged[local[entry.article]], []).append(
+            planned_article(entry, copies.get(entry.article), features[entry.article]))
+    return [PlannedStory(id=story, articles=tuple(articles)) for (_, story), articles in members.items()]
+
+
+def planned_article(entry: ShardEntry, copy_of: str | None, features: bytes) -> PlannedArticle:
+    return PlannedArticle(article=entry.article, shard=entry.shard, position=entry.position, copy_of=copy_of,
+                          content_hash=entry.content_hash, features=features, signature=entry.signature)
 
 
 def story_id(first_article: str) -> str:

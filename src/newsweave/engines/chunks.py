@@ -1,7 +1,7 @@
-"""Stage 4, one task per chunk of stories: a brief per story (``build_brief``, unchanged) as one JSON
-line in the ``newsweave brief --format json`` shape, and the chunk's articles as a Parquet table.
-Both part files are written atomically under names fixed by the chunk number, so a retried task
-replaces its own output and never adds a second copy."""
+"""Stage 5, one task per chunk of stories: a brief per story (``build_brief``, unchanged) as one JSON
+line in the ``newsweave brief --format json`` shape, and the chunk's articles and stories as Parquet
+tables. The part files are written atomically under names fixed by the chunk's name, so a retried
+task replaces its own output and never adds a second copy."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..config import Options
 from ..documents import Nlp
 from ..model import Document, Rejection, Story
 from .atomic import write_atomically, write_bytes_atomically
+from .exchange import read_one
 from .records import ChunkResult, PlannedStory
 from .shards import load_part, part_path
 
@@ -22,26 +23,30 @@ from .shards import load_part, part_path
 # spread over every worker (with 200 a 600-article run had 3 tasks for 2 workers).
 CHUNK_ARTICLES = 40
 
-ARTICLE_COLUMNS = ("id", "story", "copy_of", "outlet", "title", "url", "published", "author", "origin", "shard",
-                   "position", "content_hash", "words")
-
 
 def chunk_stories(stories: list[PlannedStory], *, size: int = CHUNK_ARTICLES) -> list[list[PlannedStory]]:
-    chunks: list[list[PlannedStory]] = [[]]
+    return group(stories, [len(story.articles) for story in stories], size=size)
+
+
+def group(items: list, weights: list[int], *, size: int = CHUNK_ARTICLES) -> list[list]:
+    """Consecutive runs of ``items``, each closed once its weights reach ``size``."""
+    groups: list[list] = [[]]
     held = 0
-    for story in stories:
+    for item, weight in zip(items, weights):
         if held >= size:
-            chunks.append([])
+            groups.append([])
             held = 0
-        chunks[-1].append(story)
-        held += len(story.articles)
-    return [chunk for chunk in chunks if chunk]
+        groups[-1].append(item)
+        held += weight
+    return [g for g in groups if g]
 
 
-def write_chunk(chunk: int, stories: list[PlannedStory], work: str, options: Options, *, nlp: Nlp) -> ChunkResult:
+def write_chunk(chunk: str, plans: list[str], work: str, options: Options, *, nlp: Nlp) -> ChunkResult:
+    """Brief the stories of the chunk plans ``plans`` (written by ``weeks.plan_week``), in order."""
     from ..briefs import build_brief
     from ..outputs.json import brief_to_dict
 
+    stories: list[PlannedStory] = [story for plan in plans for story in read_one(Path(work), plan)]
     documents = _documents(stories, Path(work))
     lines, rows, described, rejections = [], [], [], []
     for story in stories:
@@ -55,11 +60,17 @@ def write_chunk(chunk: int, stories: list[PlannedStory], work: str, options: Opt
                                                                           f"{str(error)[:200]}"))
             continue
         lines.append(json.dumps(brief_to_dict(brief), ensure_ascii=False, sort_keys=True))
-    briefs = write_bytes_atomically(Path(work) / f"briefs-{chunk:05d}.jsonl",
+    briefs = write_bytes_atomically(Path(work) / f"briefs-{chunk}.jsonl",
                                     "".join(line + "\n" for line in lines).encode("utf-8"))
-    articles = write_atomically(Path(work) / f"articles-{chunk:05d}.parquet", lambda out: _write_parquet(rows, out))
-    return ChunkResult(chunk=chunk, briefs=str(briefs), articles=str(articles), stories=tuple(described),
-                       rejections=tuple(rejections))
+    articles = write_atomically(Path(work) / f"articles-{chunk}.parquet",
+                                lambda out: _write_parquet(rows, articles_schema(), out))
+    table = [{"id": s.id, "title": s.title, "size": len(s.articles), "outlets": list(s.outlets),
+              "first_published": s.first_published, "last_published": s.last_published, "articles": list(s.articles)}
+             for s in described]
+    story_rows = write_atomically(Path(work) / f"stories-{chunk}.parquet",
+                                  lambda out: _write_parquet(table, stories_schema(), out))
+    return ChunkResult(chunk=chunk, briefs=str(briefs), articles=str(articles), stories=str(story_rows),
+                       written=len(described), briefed=len(lines), rejections=tuple(rejections))
 
 
 def articles_schema():
@@ -71,12 +82,20 @@ def articles_schema():
                       ("shard", integer), ("position", integer), ("content_hash", text), ("words", integer)])
 
 
-def _write_parquet(rows: list[dict], handle) -> None:
+def stories_schema():
+    import pyarrow as pa
+
+    return pa.schema([("id", pa.string()), ("title", pa.string()), ("size", pa.int64()),
+                      ("outlets", pa.list_(pa.string())), ("first_published", pa.timestamp("us")),
+                      ("last_published", pa.timestamp("us")), ("articles", pa.list_(pa.string()))])
+
+
+def _write_parquet(rows: list[dict], schema, handle) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist(rows, schema=articles_schema()), buffer)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), buffer)
     handle.write(buffer.getvalue())
 
 

@@ -1,11 +1,18 @@
 """The batch job, written once for every engine: an engine only says how to run a list of tasks
 (``Executor.map``); which tasks, in which order, and how their outputs are put together is here.
 
-Stages: (1) per shard, read and prepare (``shards.read_shard``); (2) on the client, wire copies over
-the whole corpus in arrival order (``blocks.find_copies``); (3) per week, online story clustering
-(``blocks.cluster_block``) and on the client the merge across week edges; (4) per chunk of stories,
-briefs and article rows (``chunks.write_chunk``); then the client joins the part files into the
-outputs, each written atomically, and optionally loads the articles into a store.
+Stages, each a list of tasks on the workers: (1) per shard, read and prepare (``shards.read_shard``),
+sending each article's entry to the week, band and id exchanges; (2) per id bucket, duplicate ids
+(``weeks.find_duplicates``); per band bucket, wire copies (``copies.find_bucket_copies``); (3) per
+week, online story clustering (``weeks.cluster_week``), then per week the merge with the weeks
+before (``weeks.merge_week``); (4) per week, articles routed to the week their story starts in and
+planned into chunks (``weeks.route_week``, ``weeks.plan_week``); (5) per chunk of stories, briefs
+and article and story rows (``chunks.write_chunk``). The client then streams the part files into
+the outputs, each written atomically, and optionally loads the articles into a store.
+
+What reaches the client: per task, counts, week names and rejections; from the merge, only the
+stories that join an earlier week's story (an edge each); from planning, one name and size per
+chunk. Per-article records stay in the work directory (``exchange.py``).
 """
 
 from __future__ import annotations
@@ -22,16 +29,22 @@ from ..config import Options
 from ..errors import OptionsError
 from ..model import BatchSummary, Rejection
 from .atomic import write_atomically, write_bytes_atomically
-from .blocks import cluster_block, find_copies, plan_stories, split_blocks, unique_entries
-from .chunks import articles_schema, chunk_stories, write_chunk
-from .records import ChunkResult, PlannedStory, ShardResult
+from .blocks import MERGE_THRESHOLD, MERGE_WEEKS, UNDATED, resolve, window
+from .chunks import articles_schema, group, stories_schema, write_chunk
+from .copies import find_bucket_copies
+from .exchange import read_one
+from .records import ChunkResult, PlannedArticle, ShardResult, WeekResult
 from .shards import read_shard
+from .weeks import Node, cluster_week, find_duplicates, merge_week, plan_week, route_week
 
 OUTPUTS = ("stories.parquet", "articles.parquet", "briefs.jsonl", "rejections.jsonl")
 WORK = "_parts"
 # Rows per bulk load transaction (PostgreSQL): big enough that COPY, not round trips, sets the pace;
 # small enough that a failed batch is cheap to redo.
 BULK_ROWS = 1000
+# Band and id buckets (tasks of the copies and ids stages): one per shard, so those stages spread
+# like the read stage, up to a bound that keeps the exchange's files (shards × buckets) manageable.
+MAX_BUCKETS = 512
 
 
 class Executor(Protocol):
@@ -60,108 +73,124 @@ def run_pipeline(inputs: Sequence[str], out: str | Path, executor: Executor, *, 
     out = Path(out)
     work = out / WORK
     work.mkdir(parents=True, exist_ok=True)
+    where = str(work)
+    buckets = min(MAX_BUCKETS, len(shards))
 
-    results: list[ShardResult] = executor.map(read_shard, [(i, name, str(work), options) for i, name in enumerate(shards)],
-                                              stage="read", needs_nlp=True)
-    rejections = [r for result in results for r in result.rejections]
-    entries, duplicates = unique_entries(e for result in results for e in result.entries)
-    rejections += duplicates
-    copies = find_copies(entries, threshold=options.stories.copy_threshold)
+    read: list[ShardResult] = executor.map(read_shard, [(i, name, where, options, buckets)
+                                                        for i, name in enumerate(shards)], stage="read", needs_nlp=True)
+    rejections = [r for result in read for r in result.rejections]
+    weeks = sorted({week for result in read for week in result.weeks}, key=lambda w: (w == UNDATED, w))
 
-    blocks = split_blocks(entries)
-    clustered = executor.map(cluster_block, [(name, members, {a.article: copies[a.article] for a in members
-                                                              if a.article in copies}, options.stories)
-                                             for name, members in blocks.items()], stage="cluster", needs_nlp=False)
-    stories = plan_stories(entries, clustered, copies)
+    duplicates = sorted((found for bucket in executor.map(find_duplicates, [(b, where) for b in range(buckets)],
+                                                          stage="ids", needs_nlp=False) for found in bucket),
+                        key=lambda found: found[0])
+    rejections += [rejection for _, rejection in duplicates]
+    dropped = frozenset(place for place, _ in duplicates)
+    executor.map(find_bucket_copies, [(b, where, options.stories.copy_threshold, dropped) for b in range(buckets)],
+                 stage="copies", needs_nlp=False)
 
-    chunks: list[ChunkResult] = executor.map(write_chunk, [(i, chunk, str(work), options)
-                                                           for i, chunk in enumerate(chunk_stories(stories))],
-                                             stage="brief", needs_nlp=True)
+    clustered: list[WeekResult] = executor.map(cluster_week, [(week, where, dropped, options.stories) for week in weeks],
+                                               stage="cluster", needs_nlp=False)
+    edges = dict(edge for found in executor.map(merge_week, [(week, window(week, weeks), where, MERGE_THRESHOLD,
+                                                              MERGE_WEEKS) for week in weeks],
+                                                stage="merge", needs_nlp=False) for edge in found)
+    roots = resolve(edges)
+    merged: dict[str, dict[Node, Node]] = {}
+    for node, root in roots.items():
+        merged.setdefault(node[0], {})[node] = root
+    executor.map(route_week, [(week, where, merged.get(week, {})) for week in weeks], stage="route", needs_nlp=False)
+    plans = [plan for found in executor.map(plan_week, [(week, where) for week in weeks], stage="plan", needs_nlp=False)
+             for plan in found]
+
+    tasks = group([name for name, _ in plans], [size for _, size in plans])
+    chunks: list[ChunkResult] = executor.map(write_chunk, [(names[0].removeprefix("plan-"), names, where, options)
+                                                           for names in tasks], stage="brief", needs_nlp=True)
     rejections += [r for chunk in chunks for r in chunk.rejections]
     if db is not None:
-        rejections += load_into_store(db, work, stories, [e.article for e in entries])
-    briefs = _assemble(out, chunks, rejections)
+        rejections += load_into_store(db, work, weeks, roots)
+    _assemble(out, chunks, rejections)
     shutil.rmtree(work, ignore_errors=True)
-    return BatchSummary(shards=len(shards), articles=len(entries), copies=len(copies), stories=len(stories),
-                        briefs=briefs, rejected=len(rejections), outputs=tuple(str(out / name) for name in OUTPUTS),
-                        seconds=time.perf_counter() - started)
+    return BatchSummary(shards=len(shards), articles=sum(w.articles for w in clustered),
+                        copies=sum(w.copies for w in clustered), stories=sum(c.written for c in chunks),
+                        briefs=sum(c.briefed for c in chunks), rejected=len(rejections),
+                        outputs=tuple(str(out / name) for name in OUTPUTS), seconds=time.perf_counter() - started)
 
 
-def _assemble(out: Path, chunks: list[ChunkResult], rejections: list[Rejection]) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _assemble(out: Path, chunks: list[ChunkResult], rejections: list[Rejection]) -> None:
+    """Stream the chunks' part files, in chunk order, into the outputs: one part in memory at a time."""
+    def briefs(handle) -> None:
+        for chunk in chunks:
+            with open(chunk.briefs, "rb") as part:
+                shutil.copyfileobj(part, handle)
 
-    ordered = sorted(chunks, key=lambda c: c.chunk)
-    lines = b"".join(Path(c.briefs).read_bytes() for c in ordered)
-    write_bytes_atomically(out / "briefs.jsonl", lines)
-    tables = [pq.read_table(c.articles) for c in ordered]
-    articles = pa.concat_tables(tables) if tables else articles_schema().empty_table()
-    write_atomically(out / "articles.parquet", lambda handle: pq.write_table(articles, handle))
-    stories = [s for c in ordered for s in c.stories]
-    table = pa.Table.from_pylist(
-        [{"id": s.id, "title": s.title, "size": len(s.articles), "outlets": list(s.outlets),
-          "first_published": s.first_published, "last_published": s.last_published, "articles": list(s.articles)}
-         for s in stories], schema=_stories_schema())
-    write_atomically(out / "stories.parquet", lambda handle: pq.write_table(table, handle))
+    write_atomically(out / "briefs.jsonl", briefs)
+    _concatenate(out / "articles.parquet", [c.articles for c in chunks], articles_schema())
+    _concatenate(out / "stories.parquet", [c.stories for c in chunks], stories_schema())
     write_bytes_atomically(out / "rejections.jsonl", "".join(
         json.dumps(asdict(r), ensure_ascii=False, sort_keys=True) + "\n" for r in rejections).encode("utf-8"))
-    return lines.count(b"\n")
 
 
-def _stories_schema():
-    import pyarrow as pa
+def _concatenate(path: Path, parts: list[str], schema) -> None:
+    import pyarrow.parquet as pq
 
-    return pa.schema([("id", pa.string()), ("title", pa.string()), ("size", pa.int64()),
-                      ("outlets", pa.list_(pa.string())), ("first_published", pa.timestamp("us")),
-                      ("last_published", pa.timestamp("us")), ("articles", pa.list_(pa.string()))])
+    def write(handle) -> None:
+        with pq.ParquetWriter(handle, schema) as writer:
+            for part in parts:
+                writer.write_table(pq.read_table(part))
+
+    write_atomically(path, write)
 
 
-def load_into_store(db: str, work: Path, stories: list[PlannedStory], order: list[str]) -> list[Rejection]:
-    """Add every article to the store at ``db`` in arrival order (``order``), so an original is
-    stored before its copies: on PostgreSQL by ``COPY`` in batches of ``BULK_ROWS``, elsewhere one
-    transaction per article as ``ingest`` does. An article already stored under the same key is
-    skipped, so loading the same job twice stores each article once; one the store refuses (e.g. its
-    id is taken by another article) comes back as a rejection."""
+def load_into_store(db: str, work: Path, weeks: list[str], roots: dict[Node, Node]) -> list[Rejection]:
+    """Add every article to the store at ``db`` in arrival order (week by week, each week's plan in
+    arrival order), so an original is stored before its copies: on PostgreSQL by ``COPY`` in batches
+    of ``BULK_ROWS``, elsewhere one transaction per article as ``ingest`` does. An article already
+    stored under the same key is skipped, so loading the same job twice stores each article once; one
+    the store refuses (e.g. its id is taken by another article) comes back as a rejection. One week's
+    articles are in memory at a time."""
     from ..errors import StoreError
     from ..model import StoredArticle
     from ..store import open_store
     from ..stories import article_key
     from .shards import load_part, part_path
 
-    placed = {item.article: (story.id, item) for story in stories for item in story.articles}
-    parts: dict[int, list] = {}
     problems: list[Rejection] = []
 
-    def row(article_id: str) -> tuple[StoredArticle, str, bytes, bytes]:
-        story, item = placed[article_id]
-        if item.shard not in parts:
-            parts[item.shard] = load_part(str(part_path(work, item.shard)))
-        article = parts[item.shard][item.position].article
-        return (StoredArticle(article=article, content_hash=item.content_hash, story=story, copy_of=item.copy_of),
-                article_key(article), item.features, item.signature)
+    def records(week: str) -> list[tuple[StoredArticle, str, bytes, bytes]]:
+        rows: list[tuple[str, PlannedArticle]] = read_one(work, f"week-{week}")
+        parts = {shard: load_part(str(part_path(work, shard))) for shard in sorted({a.shard for _, a in rows})}
+        found = []
+        for story, item in rows:
+            article = parts[item.shard][item.position].article
+            final = roots.get((week, story), (week, story))[1]
+            found.append((StoredArticle(article=article, content_hash=item.content_hash, story=final,
+                                        copy_of=item.copy_of), article_key(article), item.features, item.signature))
+        return found
 
-    def one_by_one(store, ids: list[str]) -> None:
-        for article_id in ids:
-            record, key, features, signature = row(article_id)
+    def one_by_one(store, batch: list) -> None:
+        for record, key, features, signature in batch:
             if store.find_by_key(key) is not None:
                 continue
             try:
                 store.add_article(record, key=key, features=features, signature=signature)
             except StoreError as error:
-                problems.append(Rejection(input=db, article=article_id, reason=f"not loaded into the store: {error}"))
+                problems.append(Rejection(input=db, article=record.article.id, reason=f"not loaded into the store: "
+                                                                                      f"{error}"))
 
     with open_store(db) as store:
         bulk = getattr(store, "add_articles", None)
-        if bulk is None:
-            one_by_one(store, order)
-            return problems
-        for start in range(0, len(order), BULK_ROWS):
-            ids = order[start:start + BULK_ROWS]
-            try:
-                refused = bulk([row(article_id) for article_id in ids])
-            except StoreError:
-                one_by_one(store, ids)  # find and report the row the batch could not take, keep the rest
+        for week in weeks:
+            rows = records(week)
+            if bulk is None:
+                one_by_one(store, rows)
                 continue
-            problems += [Rejection(input=db, article=article_id, reason="not loaded into the store: another "
-                                   "stored article already has this id") for article_id in refused]
+            for start in range(0, len(rows), BULK_ROWS):
+                batch = rows[start:start + BULK_ROWS]
+                try:
+                    refused = bulk(batch)
+                except StoreError:
+                    one_by_one(store, batch)  # find and report the row the batch could not take, keep the rest
+                    continue
+                problems += [Rejection(input=db, article=article_id, reason="not loaded into the store: another "
+                                       "stored article already has this id") for article_id in refused]
     return problems

@@ -1,6 +1,7 @@
-"""What the batch stages hand one another. Small on purpose: article texts stay in the per-shard
-part files on disk (``shards.py``); only ids, dates, hashed term counts and fingerprints travel
-between the workers and the client."""
+"""What the batch stages hand one another. Per-article records (``ShardEntry``, ``PlannedArticle``)
+move between workers through the work directory (``exchange.py``); what a task returns to the
+client (``ShardResult``, ``WeekResult``, ``ChunkResult``) is counts, names and rejections only, so the
+client holds no state that grows with the number of articles read."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping
 
-from ..model import Rejection, Story
+from ..model import Rejection
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,24 @@ def unpack_counts(data: bytes) -> dict[int, float]:
 
 @dataclass(frozen=True)
 class ShardResult:
+    """One read task: its articles went to the exchanges; the client learns how many, which weeks
+    they fall in, and what was rejected."""
+
     shard: int
     input: str
     part: str
-    entries: tuple[ShardEntry, ...]
+    articles: int
+    weeks: tuple[str, ...]
     rejections: tuple[Rejection, ...]
+
+
+@dataclass(frozen=True)
+class WeekResult:
+    """One week clustered: its articles (after duplicate ids were dropped) and wire copies."""
+
+    week: str
+    articles: int
+    copies: int
 
 
 @dataclass(frozen=True)
@@ -84,10 +98,14 @@ class PlannedStory:
 
 @dataclass(frozen=True)
 class ChunkResult:
-    """One brief task's output: its part files and the stories it described."""
+    """One brief task's output: its part files (briefs, article rows, story rows) and counts."""
 
-    chunk: int
+    chunk: str
     briefs: str
     articles: str
-    stories: tuple[Story, ...]
+    stories: str
+    written: int
+    """Stories described (rows in the ``stories`` part)."""
+    briefed: int
+    """Briefs written (lines in the ``briefs`` part): one per story unless its brief failed."""
     rejections: tuple[Rejection, ...]

@@ -1,6 +1,8 @@
 """Stage 1, one task per shard: read, extract, clean, segment (``Newsweave.read``, unchanged), then
-fingerprint and count terms. The shard's Documents go to one part file, written atomically; the
-task returns only what placing the articles needs (``ShardEntry``)."""
+fingerprint and count terms. The shard's Documents go to one part file, written atomically; each
+article's ``ShardEntry`` goes to three exchanges (``exchange.py``): by week (``WEEKS``, for
+clustering), by LSH band (``copies.BANDS``, for wire copies) and by id (``IDS``, for duplicate ids).
+The client gets back counts and week names only."""
 
 from __future__ import annotations
 
@@ -15,15 +17,22 @@ from ..sources.dates import naive_utc
 from ..stories import content_hash
 from ..stories.vectors import term_counts
 from .atomic import write_bytes_atomically
+from .blocks import arrival_key, block_of
+from .copies import BANDS, band_records
+from .exchange import bucket_of, write_partitioned
 from .records import ShardEntry, ShardResult, pack_counts
+
+WEEKS = "weeks"
+IDS = "ids"
 
 
 def part_path(work: Path, shard: int) -> Path:
     return work / f"documents-{shard:05d}.pickle"
 
 
-def read_shard(shard: int, name: str, work: str, options: Options, *, nlp: Nlp) -> ShardResult:
-    """Every article of one shard, prepared; a shard whose reader fails is skipped whole, reported."""
+def read_shard(shard: int, name: str, work: str, options: Options, buckets: int, *, nlp: Nlp) -> ShardResult:
+    """Every article of one shard, prepared and sent on; a shard whose reader fails is skipped
+    whole, reported. ``buckets`` is the number of band and id buckets (copies and ids tasks)."""
     from ..api import Newsweave
 
     try:
@@ -32,8 +41,16 @@ def read_shard(shard: int, name: str, work: str, options: Options, *, nlp: Nlp) 
         documents, rejections = [], [Rejection(input=name, reason=f"corrupt shard skipped: {type(error).__name__}: "
                                                                   f"{str(error)[:200]}")]
     part = write_bytes_atomically(part_path(Path(work), shard), pickle.dumps(documents, protocol=5))
-    entries = tuple(_entry(shard, position, document) for position, document in enumerate(documents))
-    return ShardResult(shard=shard, input=name, part=str(part), entries=entries, rejections=tuple(rejections))
+    entries = [_entry(shard, position, document) for position, document in enumerate(documents)]
+    placed = [(entry, arrival_key(entry), block_of(entry.published)) for entry in entries]
+    source = f"s{shard:05d}"
+    weeks = write_partitioned(Path(work), WEEKS, source, ((week, entry) for entry, _, week in placed))
+    write_partitioned(Path(work), BANDS, source, band_records(placed, threshold=options.stories.copy_threshold,
+                                                              buckets=buckets))
+    write_partitioned(Path(work), IDS, source, ((bucket_of(e.article, buckets), (e.article, e.shard, e.position))
+                                                for e in entries))
+    return ShardResult(shard=shard, input=name, part=str(part), articles=len(entries), weeks=tuple(weeks),
+                       rejections=tuple(rejections))
 
 
 def load_part(path: str) -> list[Document]:
