@@ -2,7 +2,11 @@
 
 SQLite connections belong to the thread that opened them, and SQLite allows one writer at a time.
 So every write (ingest) runs on a single writer thread that owns the one writer connection and the
-``Ingestor`` (whose clustering state must see articles in the order they are stored); reads run on
+``Ingestor`` (whose clustering state must see articles in the order they are stored). Another process
+may write to the same store (``newsweave ingest``): before each ingest the writer compares the
+store's article count with the count it expects and, when another writer added articles, rebuilds the
+Ingestor from the store, so new articles can join those stories and new story ids follow theirs
+instead of reusing them. Reads run on
 a small pool whose threads each open their own connection (WAL lets them read while the writer
 writes). Briefs are CPU-bound spaCy work, run on one thread of their own so they never hold up
 reads, and are cached per story version.
@@ -117,7 +121,7 @@ class StoreAccess:
     async def ingest(self, items: Iterable[RawDocument | Rejection]) -> list[Outcome]:
         """Store the items in order on the writer thread; one outcome per item."""
         items = list(items)
-        return await self._run(self._writer, lambda: [self._ingest_one(item) for item in items])
+        return await self._run(self._writer, lambda: self._ingest_all(items))
 
     async def brief(self, story_id: str) -> Brief | None:
         """The story's brief, recomputed only when its articles changed; None for an unknown story."""
@@ -161,10 +165,34 @@ class StoreAccess:
     # --- on the worker threads ---
 
     def _open_writer(self) -> None:
+        self._local.recorder = _Recorder(open_store(self.url))
+        self._local.articles = None
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """(Re)build the Ingestor unless the store holds exactly the articles it has seen. Counted
+        before the rebuild reads the store, so an article added in between only causes one more
+        rebuild, never a missed one (articles are only ever added, so the count only grows). Costs
+        one ``counts()`` per submission, about 19 ms on a 9,365-article SQLite store; a store-level
+        change marker (SQLite's ``PRAGMA data_version``) would make it constant."""
         from ..stories import Ingestor
 
-        self._local.recorder = _Recorder(open_store(self.url))
-        self._local.ingestor = Ingestor(self._local.recorder, self.options)
+        articles = self._local.recorder.counts().articles
+        if articles != self._local.articles:
+            self._local.ingestor = Ingestor(self._local.recorder, self.options)
+            self._local.articles = articles
+
+    def _ingest_all(self, items: list[RawDocument | Rejection]) -> list[Outcome]:
+        self._catch_up()
+        outcomes = []
+        try:
+            for item in items:
+                outcomes.append(self._ingest_one(item))
+                self._local.articles += outcomes[-1].status == "stored"
+        except BaseException:
+            self._local.articles = None  # unknown after a failure: rebuild before the next ingest
+            raise
+        return outcomes
 
     def _reader(self) -> Store:
         store = getattr(self._local, "store", None)
