@@ -10,18 +10,11 @@ from contextlib import redirect_stdout
 import pytest
 from starlette.testclient import TestClient
 
+from _invented_articles import HARBOUR, LIBRARY
 from newsweave.api import Newsweave
 from newsweave.cli import main
 from newsweave.config import Options, WebOptions
 from newsweave.web import create_app
-
-# Invented articles about an invented event; long enough (25+ words) and plainly English.
-HARBOUR = ("The city council of Port Avel voted on Tuesday to rebuild the old harbour wall after the storm of "
-           "last winter. The project will cost 12 million euros and take three years, the mayor said at a "
-           "press conference in the town hall.")
-LIBRARY = ("A new public library opened in the village of Marren on Friday with ten thousand books and a "
-           "reading garden. Volunteers spent two years raising the money, and the first visitors queued "
-           "before dawn to borrow novels and maps.")
 
 
 @pytest.fixture()

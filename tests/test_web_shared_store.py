@@ -6,22 +6,13 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
+from _invented_articles import HARBOUR, LIBRARY, RAIL
 from newsweave.api import Newsweave
 from newsweave.cli import EXIT_OK, main
 from newsweave.config import Options
 from newsweave.store import open_store
 from newsweave.web import create_app
 
-# Invented, about nothing in the seeds (25+ words, plainly English).
-HARBOUR = ("The city council of Port Avel voted on Tuesday to rebuild the old harbour wall after the storm of "
-           "last winter. The project will cost 12 million euros and take three years, the mayor said at a "
-           "press conference in the town hall.")
-LIBRARY = ("A new public library opened in the village of Marren on Friday with ten thousand books and a "
-           "reading garden. Volunteers spent two years raising the money, and the first visitors queued "
-           "before dawn to borrow novels and maps.")
-RAIL = ("The regional rail company announced on Monday that a night train will run between Lunde and Osterby "
-        "from March. Tickets go on sale next week, and the first departures will leave at eleven in the "
-        "evening, the company said.")
 FIRST, SECOND, THIRD = "000_82769e1fad382a14.txt", "002_f33cf88d83b625ee.txt", "003_87f9573ed8a4bfae.txt"
 
 
