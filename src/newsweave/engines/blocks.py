@@ -143,10 +143,11 @@ def week_edges(later: BlockStories, earlier: Iterable[BlockStories], *, threshol
     """(later block, story) → the (earlier block, story) it joins: its best match among the stories
     of the ``weeks`` weeks before, if the centroids' cosine reaches ``threshold``."""
     best: dict[str, tuple[float, tuple[str, str]]] = {}
+    rows = _unit_rows(later)
     for block in sorted(earlier, key=lambda b: b.block, reverse=True):  # nearest week first: ties go to it
         if not _within(block.block, later.block, weeks):
             continue
-        for story, target, score in _best_matches(block, later, threshold):
+        for story, target, score in _best_matches(block, later, threshold, later_rows=rows):
             if story not in best or score > best[story][0]:
                 best[story] = (score, (block.block, target))
     return {(later.block, story): target for story, (_, target) in best.items()}
@@ -212,27 +213,38 @@ def _within(earlier: str, later: str, weeks: int) -> bool:
     return timedelta(0) < gap <= timedelta(days=7 * weeks)
 
 
-def _best_matches(earlier: BlockStories, later: BlockStories, threshold: float) -> list[tuple[str, str, float]]:
-    """For each story of ``later``, the story of ``earlier`` with the highest centroid cosine, if it
-    reaches ``threshold``. One sparse matrix product per pair of weeks: no pair-by-pair loop."""
+def _best_matches(earlier: BlockStories, later: BlockStories, threshold: float, *, later_rows) -> list[tuple[str, str, float]]:
+    """For each story of ``later`` (its ``_unit_rows``, made once for all the weeks it meets), the
+    story of ``earlier`` with the highest centroid cosine, if it reaches ``threshold``. One sparse
+    matrix product per pair of weeks: no pair-by-pair loop."""
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
 
-    def matrix(block: BlockStories):
-        rows, cols, values = [], [], []
-        for row, (_, vector) in enumerate(block.centroids):
-            for term, weight in vector:
-                rows.append(row)
-                cols.append(term)
-                values.append(weight)
-        return normalize(csr_matrix((values, (rows, cols)), shape=(len(block.centroids), width)))
+    left, right = later_rows, _unit_rows(earlier)
+    # Feature ids are hashes over 2**22 buckets (stories.vectors); numbering only the terms the two
+    # weeks use keeps the columns few (a transpose costs time in the number of columns), in the same
+    # order, so the cosines are those of the full-width vectors.
+    terms = np.unique(np.concatenate([left[1], right[1]]))
 
-    # Feature ids are hashes (stories.vectors): the widest id seen in either week bounds the columns.
-    width = 1 + max((term for b in (earlier, later) for _, vector in b.centroids for term, _ in vector), default=0)
-    similarity = (matrix(later) @ matrix(earlier).T).toarray()
+    def matrix(rows, columns, values, count):
+        return csr_matrix((values, (rows, np.searchsorted(terms, columns))), shape=(count, len(terms)))
+
+    similarity = (matrix(*left, len(later.centroids)) @ matrix(*right, len(earlier.centroids)).T).toarray()
     if similarity.size == 0:
         return []
     best = similarity.argmax(axis=1)  # ties go to the earliest-created story of the earlier week
     return [(later.centroids[row][0], earlier.centroids[int(column)][0], float(similarity[row, column]))
             for row, column in enumerate(best) if similarity[row, column] >= threshold and np.isfinite(similarity[row, column])]
+
+
+def _unit_rows(block: BlockStories):
+    """Each centroid scaled to unit length, as (row, term, value) arrays; an all-zero centroid stays zero."""
+    import numpy as np
+
+    sizes = [len(vector) for _, vector in block.centroids]
+    rows = np.repeat(np.arange(len(sizes)), sizes)
+    terms = np.fromiter((term for _, vector in block.centroids for term, _ in vector), dtype=np.int64, count=sum(sizes))
+    values = np.fromiter((weight for _, vector in block.centroids for _, weight in vector), dtype=np.float64,
+                         count=sum(sizes))
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(sizes)))
+    return rows, terms, values / np.where(norms == 0, 1.0, norms)[rows]

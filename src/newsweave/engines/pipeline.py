@@ -147,7 +147,7 @@ def load_into_store(db: str, work: Path, weeks: list[str], roots: dict[Node, Nod
     of ``BULK_ROWS``, elsewhere one transaction per article as ``ingest`` does. An article already
     stored under the same key is skipped, so loading the same job twice stores each article once; one
     the store refuses (e.g. its id is taken by another article) comes back as a rejection. One week's
-    articles are in memory at a time."""
+    articles and one shard's part file are in memory at a time."""
     from ..errors import StoreError
     from ..model import StoredArticle
     from ..store import open_store
@@ -158,10 +158,14 @@ def load_into_store(db: str, work: Path, weeks: list[str], roots: dict[Node, Nod
 
     def records(week: str) -> list[tuple[StoredArticle, str, bytes, bytes]]:
         rows: list[tuple[str, PlannedArticle]] = read_one(work, f"week-{week}")
-        parts = {shard: load_part(str(part_path(work, shard))) for shard in sorted({a.shard for _, a in rows})}
+        articles = {}
+        for shard in sorted({item.shard for _, item in rows}):  # one shard's Documents in memory at a time
+            documents = load_part(str(part_path(work, shard)))
+            articles |= {(shard, item.position): documents[item.position].article for _, item in rows
+                         if item.shard == shard}
         found = []
         for story, item in rows:
-            article = parts[item.shard][item.position].article
+            article = articles[(item.shard, item.position)]
             final = roots.get((week, story), (week, story))[1]
             found.append((StoredArticle(article=article, content_hash=item.content_hash, story=final,
                                         copy_of=item.copy_of), article_key(article), item.features, item.signature))
