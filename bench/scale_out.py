@@ -1,5 +1,6 @@
 """Throughput of ``newsweave batch`` on Dask with 1 and 2 worker processes on the same input, peak
-memory per worker, and the wall time of each stage (for sizing a cluster: docs/design-scale-out.md).
+memory per worker and of the client (this process: peak traced Python allocations during the job,
+and peak RSS), and the wall time of each stage (for sizing a cluster: docs/design-scale-out.md).
 
 Input: the first N articles of the DUC 2006/2007 stream (dated, real newswire), written at run time
 as JSON Lines shards into a temporary directory (nothing is copied into the repo).
@@ -16,6 +17,7 @@ import os
 import resource
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from newsweave.config import Options
@@ -57,8 +59,11 @@ def run(inputs: list[str], out: Path, workers: int) -> None:
     with local_cluster(workers) as cluster, Client(cluster) as client:
         executor = DaskExecutor(client)
         started = time.perf_counter()
+        tracemalloc.start()
         with get_task_stream(client) as stream:
             summary = run_pipeline(inputs, out, executor, options=Options())
+        client_peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
         seconds = time.perf_counter() - started
         memory = client.run(peak_rss_mib)
         cpu = sum(client.run(cpu_seconds).values())
@@ -74,6 +79,8 @@ def run(inputs: list[str], out: Path, workers: int) -> None:
                 busy[task["worker"]] = busy.get(task["worker"], 0.0) + part["stop"] - part["start"]
     # Busy (task) time near the wall time with CPU well below it means workers waited for a core.
     print("  task time per worker: " + ", ".join(f"{s:.1f} s" for s in sorted(busy.values())))
+    # Python allocations of this process (the client) during the job, Dask's client included.
+    print(f"  client: peak traced Python memory {client_peak:.1f} MiB, peak RSS {peak_rss_mib():.0f} MiB")
     print(f"  load average during the run (other jobs share this machine): {os.getloadavg()[0]:.1f}")
 
 
