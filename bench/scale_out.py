@@ -68,8 +68,8 @@ def run(inputs: list[str], out: Path, workers: int) -> None:
         memory = client.run(peak_rss_mib)
         cpu = sum(client.run(cpu_seconds).values())
     stages = ", ".join(f"{stage} {s:.1f} s" for stage, s in executor.timings.items())
-    print(f"workers {workers}: {summary.articles} articles, {summary.stories} stories, {seconds:.1f} s, "
-          f"{summary.articles / seconds:.2f} articles/s; stages: {stages}; worker CPU {cpu:.1f} s "
+    print(f"workers {workers}: {summary.articles} articles, {summary.copies} wire copies, {summary.stories} stories, "
+          f"{seconds:.1f} s, {summary.articles / seconds:.2f} articles/s; stages: {stages}; worker CPU {cpu:.1f} s "
           f"({cpu / max(summary.articles, 1) * 1000:.0f} ms per article, model loading included); "
           f"peak RSS per worker: " + ", ".join(f"{mib:.0f} MiB" for mib in sorted(memory.values())))
     busy: dict[str, float] = {}
