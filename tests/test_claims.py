@@ -9,6 +9,7 @@ import pytest
 from newsweave.briefs.claims import align_claims, single_source_facts
 from newsweave.config import Options
 from newsweave.documents import Nlp, prepare
+from newsweave.documents.embeddings import SentenceEncoder
 from newsweave.model import Claim, Document, RawDocument
 
 # Invented reports of one event by three outlets: a shared fact worded three ways, and one fact each.
@@ -106,13 +107,23 @@ def seeds(nlp, seeds_dir: Path) -> list[Document]:
     return [_doc(nlp, p.stem, p.stem[:3], p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
 
 
+@pytest.fixture(scope="module")
+def seed_claims(seeds, nlp) -> tuple[Claim, ...]:
+    """The seeds' claims as a brief makes them: by wording and meaning (the `embeddings` extra)."""
+    assert nlp.encoder.available, "the 'embeddings' extra is not installed: pip install -e '.[dev]' torch==2.13.0"
+    return align_claims(seeds, {}, Options(), nlp.encoder)
+
+
 @pytest.mark.parametrize("words", [
     "five years",  # "almost five years" / "first secretary of state ... in five years" / "nearly five years"
     "postponed the trip",  # the February postponement over the balloon
+    # Low expectations: 000 "neither side anticipates any major developments", 002 "the prospect of any
+    # significant breakthrough is slim", 003 "both sides expect long-term tensions to fester" (joins by
+    # meaning: its wording is 0.12 alike to the others', under the 0.3 a wording match needs).
+    "significant breakthrough",
 ])
-def test_seed_agreement_facts_are_reported_by_all_three_outlets(seeds, words):
-    claims = align_claims(seeds, {}, Options())
-    matching = [c for c in claims if any(words in t for t in _texts(c, seeds))]
+def test_seed_agreement_facts_are_reported_by_all_three_outlets(seeds, seed_claims, words):
+    matching = [c for c in seed_claims if any(words in t for t in _texts(c, seeds))]
     assert any(c.independent_outlets == 3 for c in matching), [(c.outlets, c.text) for c in matching]
 
 
@@ -121,6 +132,21 @@ def test_seed_agreement_facts_are_reported_by_all_three_outlets(seeds, words):
     ("003", "2018 stop by Mike Pompeo"),
     ("000", "Vivian Balakrishnan"),  # the Singapore foreign minister's remarks
 ])
-def test_seed_single_source_facts_are_found(seeds, outlet, words):
-    facts = single_source_facts(align_claims(seeds, {}, Options()))
+def test_seed_single_source_facts_are_found(seed_claims, outlet, words):
+    facts = single_source_facts(seed_claims)
     assert any(f.outlet == outlet and words in f.text for f in facts)
+
+
+def test_without_the_embeddings_extra_claims_are_aligned_by_wording_alone(seeds, caplog):
+    # A model package that is not installed stands for the missing extra: no error, the wording-only claims.
+    missing = SentenceEncoder("newsweave_no_such_model_package")
+    with caplog.at_level("INFO", logger="newsweave.documents.embeddings"):
+        claims = align_claims(seeds, {}, Options(), missing)
+    assert claims == align_claims(seeds, {}, Options())
+    assert "claims are aligned by wording only" in caplog.text
+
+
+def test_the_embeddings_option_turned_off_aligns_by_wording_alone(seeds, nlp, seed_claims):
+    claims = align_claims(seeds, {}, Options(embeddings=False), nlp.encoder)
+    assert claims == align_claims(seeds, {}, Options())
+    assert claims != seed_claims

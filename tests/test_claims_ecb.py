@@ -1,7 +1,8 @@
 """Quality gate: claim alignment on ECB+ dev (real data read from ../shared at test time).
 
-Floors are the figures recorded in docs/evaluation-claims.md less a small noise margin; a change that
-makes claims group sentences about different events, or stop grouping the same event, fails here.
+Floors are the figures recorded in docs/evaluation-claims.md (wording and meaning: the `embeddings`
+extra, which the dev install includes) less a small noise margin; a change that makes claims group
+sentences about different events, or stop grouping the same event, fails here.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ MARGIN = 0.02
 
 
 @pytest.fixture(scope="module")
-def scores():
+def scores(nlp):
     if not (ECB / "ECB_Dev_corpus.txt").is_file():
         pytest.fail(f"ECB+ dev data missing at {ECB}")
-    return evaluate(ECB)
+    return evaluate(ECB, encoder=nlp.encoder)
 
 
 def test_ecb_reader_keeps_every_annotated_sentence_with_its_topic():
@@ -30,12 +31,12 @@ def test_ecb_reader_keeps_every_annotated_sentence_with_its_topic():
 
 
 def test_grouped_sentence_pairs_mostly_share_an_event(scores):
-    assert scores.precision >= 0.74 - MARGIN
+    assert scores.precision >= 0.742 - MARGIN
 
 
 def test_sentences_about_a_similar_but_different_event_are_rarely_grouped(scores):
-    assert scores.cross_rate <= 0.066 + MARGIN
+    assert scores.cross_rate <= 0.074 + MARGIN
 
 
-def test_a_quarter_of_same_event_pairs_are_grouped(scores):
-    assert scores.recall >= 0.27 - MARGIN
+def test_three_in_ten_same_event_pairs_are_grouped(scores):
+    assert scores.recall >= 0.304 - MARGIN

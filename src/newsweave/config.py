@@ -90,7 +90,9 @@ class Options:
     ``words`` is the summary's word budget. ``outlet_map`` maps a file name stem (or article id) to an
     outlet name, for inputs that carry none. ``reference_date`` resolves relative dates in articles
     with no publication date. ``max_input_bytes`` caps one input file or record; larger ones are
-    rejected, not truncated, so nothing is silently lost.
+    rejected, not truncated, so nothing is silently lost. ``embeddings`` lets claims compare
+    sentences by meaning as well as wording when the ``embeddings`` extra is installed (without it,
+    wording alone, with a logged note).
     """
 
     words: int = 120
@@ -99,6 +101,7 @@ class Options:
     max_input_bytes: int = 20 * MiB
     min_article_words: int = 25
     language: str = "en"
+    embeddings: bool = True
     fetch: FetchOptions = field(default_factory=FetchOptions)
     stories: StoryOptions = field(default_factory=StoryOptions)
     web: WebOptions = field(default_factory=WebOptions)
@@ -111,6 +114,8 @@ class Options:
             raise OptionsError(f"min_article_words must be 0 or more, got {self.min_article_words}")
         if self.language != "en":
             raise OptionsError(f"language must be 'en' (the only model shipped), got {self.language!r}")
+        if not isinstance(self.embeddings, bool):
+            raise OptionsError(f"embeddings must be True or False, got {self.embeddings!r}")
         if self.reference_date is not None and not isinstance(self.reference_date, date):
             raise OptionsError("reference_date must be a datetime.date, e.g. date(2023, 6, 18)")
         object.__setattr__(self, "outlet_map", MappingProxyType(dict(self.outlet_map)))

@@ -22,7 +22,7 @@ def build_brief(documents: list[Document], rejections: list[Rejection], options:
     copies = find_copies(documents)
     # NER once for every section that needs it; the parser runs later only on the sentences that need it.
     parsed = dict(zip((d.article.id for d in documents), nlp.entities(d.article.text for d in documents)))
-    claims = align_claims(documents, copies, options)
+    claims = align_claims(documents, copies, options, nlp.encoder)
     mentions = extract_quotes(documents, parsed, nlp)
     quotes = merge_quotes(mentions)
     entities = extract_entities(documents, parsed)

@@ -5,7 +5,10 @@ sentence) with the most support that no claim has used yet becomes a claim's cen
 sentence of every other article whose unit best matches it joins. An article with no match for the
 centre may still join through a member: its best match to any member joins when it also reaches
 ``WEAK_SIMILARITY`` with the centre (one hop only, so a chain of loosely related sentences never
-becomes one claim). A sentence can support several claims, one per fact it reports; the unit that
+becomes one claim). With a sentence encoder, an article still missing from a claim joins by meaning:
+its unit whose combined wording-and-meaning score (``claim_graph.with_meaning``) reaches ``JOIN_BY_MEANING``
+with every unit of the claim so far; the claim must already hold two articles, so meaning confirms a
+fact that wording found rather than starting one. A sentence can support several claims, one per fact it reports; the unit that
 matched is then used up, so a fact is not listed twice. Sentences no other article matches become
 single-article claims: the raw material of single-source facts.
 """
@@ -19,10 +22,15 @@ import numpy as np
 from scipy import sparse
 
 from ..config import Options
+from ..documents.embeddings import SentenceEncoder
 from ..model import Claim, Document, Sentence, SingleSourceFact
-from .claim_graph import SIMILARITY, WEAK_SIMILARITY, ClaimGraph, claim_graph
+from .claim_graph import MEANING_FLOOR, SIMILARITY, WEAK_SIMILARITY, ClaimGraph, claim_graph, with_meaning
 
 __all__ = ["align_claims", "single_source_facts"]
+
+# Calibrated with the constants of ``claim_graph`` on ECB+ dev (docs/evaluation-claims.md): the
+# combined score an article's unit needs with every unit of a claim to join it by meaning.
+JOIN_BY_MEANING = 0.3
 
 
 @dataclass(frozen=True)
@@ -31,9 +39,14 @@ class _Star:
     members: tuple[tuple[float, int], ...]  # (score, unit) of the other articles' matching units
 
 
-def align_claims(documents: list[Document], copies: Mapping[str, str], options: Options) -> tuple[Claim, ...]:
-    """Claims of the story, those reported by the most independent outlets first, then the most salient."""
-    graph = claim_graph(documents)
+def align_claims(documents: list[Document], copies: Mapping[str, str], options: Options,
+                 encoder: SentenceEncoder | None = None) -> tuple[Claim, ...]:
+    """Claims of the story, those reported by the most independent outlets first, then the most salient.
+
+    Sentences are compared by wording, and by meaning too when ``encoder`` is given, installed
+    (``encoder.available``) and ``options.embeddings`` is on."""
+    use = encoder if encoder is not None and options.embeddings and encoder.available else None
+    graph = claim_graph(documents, use)
     outlet_of = {d.article.id: d.article.outlet for d in documents}
     groups: list[tuple[int, list[int]]] = []  # (representative sentence, sentences)
     for star in _stars(graph):
@@ -93,12 +106,36 @@ def _stars(graph: ClaimGraph) -> list[_Star]:
                 if score > hop.get(name, (0.0, -1))[0]:
                     hop[name] = (score, unit)
         members = sorted(best.values(), reverse=True) + sorted(hop.values(), reverse=True)
+        if graph.vectors is not None and members:
+            members += _joined_by_meaning(graph, [centre, *(u for _, u in members)], article, used)
         stars.append(_Star(centre, tuple(members)))
         for unit in [centre, *(u for _, u in members)]:
             for other in units_of[int(graph.owner[unit])]:
                 if _overlap(graph.span[unit], graph.span[other]):
                     used[other] = True
     return stars
+
+
+def _joined_by_meaning(graph: ClaimGraph, star: list[int], article: list[str],
+                       used: np.ndarray) -> list[tuple[float, int]]:
+    """(score, unit) of the best unit of each article not in ``star`` whose combined score with every
+    unit of the star reaches ``JOIN_BY_MEANING``; the score is its mean over the star. Only units
+    worded at least ``MEANING_FLOOR`` alike to every unit of the star are encoded and scored."""
+    wording = graph.wording[star].toarray()
+    present = {article[u] for u in star}
+    candidates = [int(u) for u in np.flatnonzero((wording >= MEANING_FLOOR).all(axis=0) & ~used)
+                  if article[u] not in present]
+    if not candidates:
+        return []
+    pairs = np.array([(s, c) for s in star for c in candidates])
+    cosine = graph.vectors.cosine(graph.owner[pairs[:, 0]], graph.owner[pairs[:, 1]])
+    scores = with_meaning(wording[:, candidates], cosine.reshape(len(star), len(candidates)))
+    best: dict[str, tuple[float, int]] = {}
+    for n in np.flatnonzero((scores >= JOIN_BY_MEANING).all(axis=0)):
+        unit, score = candidates[n], float(scores[:, n].mean())
+        if score > best.get(article[unit], (0.0, -1))[0]:
+            best[article[unit]] = (score, unit)
+    return sorted(best.values(), reverse=True)
 
 
 def _merge(groups: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]]:

