@@ -13,7 +13,7 @@ VALUE = {"a": 3.0, "b": 3.0, "c": 6.0, "d": 6.0, "e": 6.0, "f": 8.0}
 
 
 def test_the_exact_selection_finds_the_best_set_where_greedy_does_not():
-    assert sorted(_greedy([0, 1, 2], LENGTHS, CONCEPTS, VALUE, 10)) == [0, 2]
+    assert sorted(_greedy([0, 1, 2], LENGTHS, [0.1 * n for n in LENGTHS], CONCEPTS, VALUE, 10)) == [0, 2]
     assert select(LENGTHS, CONCEPTS, VALUE, 10) == [1]
 
 

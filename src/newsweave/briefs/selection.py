@@ -25,19 +25,24 @@ TIME_LIMIT = 5.0
 
 
 def select(lengths: Sequence[int], concepts: Sequence[frozenset[Hashable]], value: dict[Hashable, float],
-           budget: int) -> list[int]:
-    """Indices of the sentences to take (in index order), total length at most ``budget``."""
+           budget: int, *, bonus: Sequence[float] | None = None,
+           conflicts: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Indices of the sentences to take (in index order), total length at most ``budget``.
+
+    ``bonus`` is a value of each sentence's own, added when it is chosen (default: none); every
+    sentence also earns ``FILL`` per word. Of each pair in ``conflicts`` at most one is taken."""
     fits = [i for i, n in enumerate(lengths) if 0 < n <= budget]
     if not fits:
         return []
+    own = [FILL * n + (bonus[i] if bonus is not None else 0.0) for i, n in enumerate(lengths)]
     keys = sorted({k for i in fits for k in concepts[i] if value.get(k, 0) > 0}, key=repr)
-    chosen = _ilp(fits, lengths, concepts, value, keys, budget)
+    chosen = _ilp(fits, lengths, own, concepts, value, keys, budget, conflicts)
     if chosen is None:
-        chosen = _greedy(fits, lengths, concepts, value, budget)
+        chosen = _greedy(fits, lengths, own, concepts, value, budget, conflicts)
     return sorted(chosen)
 
 
-def _ilp(fits, lengths, concepts, value, keys, budget) -> list[int] | None:
+def _ilp(fits, lengths, own, concepts, value, keys, budget, conflicts=()) -> list[int] | None:
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import coo_matrix
 
@@ -55,10 +60,16 @@ def _ilp(fits, lengths, concepts, value, keys, budget) -> list[int] | None:
     rows += list(range(m))
     cols += [n + j for j in range(m)]
     data += [1.0] * m
-    matrix = coo_matrix((data, (rows, cols)), shape=(m + 1, n + m)).tocsr()
-    upper = np.zeros(m + 1)
-    upper[m] = budget
-    objective = -np.concatenate([[FILL * lengths[i] for i in fits], [value[k] for k in keys]])
+    # Rows m+1...: two sentences that say the same thing are not both taken.
+    place = {i: position for position, i in enumerate(fits)}
+    pairs = [(place[a], place[b]) for a, b in conflicts if a in place and b in place]
+    for row, (a, b) in enumerate(pairs, start=m + 1):
+        rows += [row, row]
+        cols += [a, b]
+        data += [1.0, 1.0]
+    matrix = coo_matrix((data, (rows, cols)), shape=(m + 1 + len(pairs), n + m)).tocsr()
+    upper = np.concatenate([np.zeros(m), [budget], np.ones(len(pairs))])
+    objective = -np.concatenate([[own[i] for i in fits], [value[k] for k in keys]])
     with _stdout_to_stderr():
         result = milp(objective, constraints=LinearConstraint(matrix, -np.inf, upper),
                       integrality=np.concatenate([np.ones(n), np.zeros(m)]), bounds=Bounds(0, 1),
@@ -88,17 +99,22 @@ def _stdout_to_stderr():
         os.close(saved)
 
 
-def _greedy(fits, lengths, concepts, value, budget) -> list[int]:
+def _greedy(fits, lengths, own, concepts, value, budget, conflicts=()) -> list[int]:
+    excluded: dict[int, set] = {}
+    for a, b in conflicts:
+        excluded.setdefault(a, set()).add(b)
+        excluded.setdefault(b, set()).add(a)
     covered: set = set()
     chosen: list[int] = []
     left = budget
     remaining = list(fits)
     while remaining:
         def gain(i: int) -> float:
-            return (sum(value.get(k, 0.0) for k in concepts[i] - covered) + FILL * lengths[i]) / lengths[i]
+            return (sum(value.get(k, 0.0) for k in concepts[i] - covered) + own[i]) / lengths[i]
         best = max(remaining, key=gain)
         chosen.append(best)
         covered |= concepts[best]
         left -= lengths[best]
-        remaining = [i for i in remaining if i != best and lengths[i] <= left]
+        remaining = [i for i in remaining
+                     if i != best and lengths[i] <= left and i not in excluded.get(best, ())]
     return chosen

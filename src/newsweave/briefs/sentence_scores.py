@@ -1,0 +1,163 @@
+"""A learned estimate of how much of a candidate sentence belongs in a summary.
+
+Each candidate is described by a few numbers (``FEATURES``: where it stands in its article, its
+length, how widely its words and bigrams are shared across independent sources, how close it is to
+other outlets' sentences and to the articles' opening sentences, whether it carries numbers, names or
+quotes); a linear model over them predicts the share of the sentence's bigrams that reference
+summaries use. The model's coefficients are fitted on development data only by
+``bench/train_sentence_scorer.py`` and shipped as JSON (``data/sentence_scorer.json``), never as a
+pickle. The summarizer adds ``weight x sources x predicted share x words`` to a sentence's value in
+the integer program (``sentence_bonus``, ``summarize.Weights.scorer``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..errors import NewsweaveError
+from .candidates import Candidate
+from .similarity import StopWords, content
+
+FEATURES = (
+    "first", "second", "log_rank", "relative_position", "log_words", "bigram_share", "bigram_sum",
+    "word_share", "outlets_similar", "best_similar", "lead_similarity", "has_number", "names",
+    "quote", "log_sources", "log_article_sentences",
+)
+"""Feature names in matrix column order; the JSON parameters must list exactly these."""
+
+SIMILAR = 0.5
+"""Content-stem cosine at which another outlet's sentence counts as saying the same thing (as
+``similarity.SAME_CONTENT``)."""
+
+_QUOTES = "\"\u201c\u201d"
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    """What the features need to know about the candidates' cluster."""
+
+    pool: Sequence[Candidate]
+    concepts: Sequence[frozenset]
+    value: Mapping
+    source_of: Mapping[str, str]
+    sentences_in: Mapping[str, int]
+    """Article id → number of sentences in the article."""
+
+    @property
+    def sources(self) -> int:
+        """Independent sources with at least one candidate."""
+        return len({self.source_of[c.sentence.article] for c in self.pool})
+
+
+def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndarray:
+    """One row per candidate of ``view.pool``, one column per name in ``FEATURES``; ``similar`` is
+    ``similarity(view, stop)``."""
+    pool = view.pool
+    n = len(pool)
+    sources = view.sources or 1
+    words = [content(c.stems, stop) for c in pool]
+    word_sources: dict[str, set] = {}
+    for c, found in zip(pool, words):
+        for w in found:
+            word_sources.setdefault(w, set()).add(view.source_of[c.sentence.article])
+    source_ids = {s: i for i, s in enumerate(sorted({view.source_of[c.sentence.article] for c in pool}))}
+    source_index = np.array([source_ids[view.source_of[c.sentence.article]] for c in pool])
+    leads = np.array([c.rank == 0 for c in pool])
+    rows = np.zeros((n, len(FEATURES)))
+    for i, c in enumerate(pool):
+        values = [view.value.get(k, 0.0) for k in view.concepts[i]]
+        others = source_index != source_index[i]
+        # Best match in each other source: how many other outlets say much the same thing.
+        best = np.zeros(len(source_ids))
+        np.maximum.at(best, source_index[others], similar[i, others])
+        best[source_index[i]] = 0.0
+        lead_others = leads & others
+        text = c.text
+        tokens = text.split()
+        rows[i] = (
+            c.rank == 0, c.rank == 1, math.log1p(c.rank),
+            c.sentence.index / max(1, view.sentences_in.get(c.sentence.article, 1)),
+            math.log(max(1, c.words)),
+            (sum(values) / len(values) / sources) if values else 0.0,
+            sum(values) / sources / 10.0,
+            (sum(len(word_sources[w]) for w in words[i]) / len(words[i]) / sources) if words[i] else 0.0,
+            (best >= SIMILAR).sum() / max(1, sources - 1),
+            best.max() if len(best) else 0.0,
+            similar[i, lead_others].max() if lead_others.any() else 0.0,
+            any(ch.isdigit() for ch in text),
+            sum(t[:1].isupper() for t in tokens[1:]) / max(1, len(tokens) - 1),
+            any(q in text for q in _QUOTES),
+            math.log(sources),
+            math.log(max(1, view.sentences_in.get(c.sentence.article, 1))),
+        )
+    return rows
+
+
+def similarity(view: ClusterView, stop: StopWords) -> np.ndarray:
+    """Cosine of every pair of candidates over their content stems (binary), as a dense matrix."""
+    from scipy.sparse import csr_matrix
+
+    words = [content(c.stems, stop) for c in view.pool]
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for i, found in enumerate(words):
+        for w in found:
+            rows.append(i)
+            cols.append(vocabulary.setdefault(w, len(vocabulary)))
+    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), max(1, len(vocabulary))))
+    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    dot = (matrix @ matrix.T).toarray()
+    return dot / norms[:, None] / norms[None, :]
+
+
+@dataclass(frozen=True)
+class SentenceScorer:
+    """A standardised linear model: ``intercept + sum(coef * (x - mean) / scale)``, clipped to 0..1."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @classmethod
+    def from_json(cls, text: str) -> "SentenceScorer":
+        data = json.loads(text)
+        if tuple(data.get("features", ())) != FEATURES:
+            raise NewsweaveError("the sentence scorer's parameters list other features than "
+                                 "sentence_scores.FEATURES: re-train with bench/train_sentence_scorer.py")
+        return cls(mean=tuple(data["mean"]), scale=tuple(data["scale"]), coef=tuple(data["coef"]),
+                   intercept=float(data["intercept"]))
+
+    @classmethod
+    def packaged(cls) -> "SentenceScorer":
+        """The parameters shipped with newsweave (trained on development data)."""
+        return cls.from_json(resources.files(__package__).joinpath("data/sentence_scorer.json").read_text("utf-8"))
+
+    def __call__(self, rows: np.ndarray) -> np.ndarray:
+        standard = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
+        return np.clip(self.intercept + standard @ np.asarray(self.coef), 0.0, 1.0)
+
+
+def sentence_bonus(view: ClusterView, scorer: SentenceScorer, stop: StopWords, similar: np.ndarray,
+                   weight: float) -> list[float]:
+    """Each candidate's own value in the integer program: ``weight`` per word and independent
+    source, times the predicted share of its bigrams a reference uses. Scaled by the sources because
+    a concept is worth the sources using it, so the bonus keeps its weight against concepts in small
+    and large clusters alike."""
+    if not view.pool:
+        return []
+    shares = scorer(features(view, stop, similar))
+    return [weight * view.sources * share * c.words for share, c in zip(shares, view.pool)]
+
+
+def paraphrases(similar: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """Pairs of candidates (i < j) whose content-stem cosine is at least ``threshold``."""
+    first, second = np.nonzero(np.triu(similar >= threshold, k=1))
+    return list(zip(first.tolist(), second.tolist()))
