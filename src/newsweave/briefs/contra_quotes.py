@@ -14,6 +14,7 @@ import re
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ..documents.stopwords import STOPWORDS
 from ..model import Contradiction, ContradictionSide, Quote, QuoteMention
 from .entity_names import normalize_name
 
@@ -31,11 +32,9 @@ MIN_CONTENT_SHARE = 0.75
 MIN_CONTENT_WORDS = 4
 MIN_RUN_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_FUNCTION = frozenset("a an the and or but of to in on at for by with from as is are was were be been it its "
-                      "this that these those we you they i he she our your their his her if not so do does did "
-                      "it's that's there's don't doesn't didn't can't won't i'm we're they're you're he's she's "
-                      "least just also very more most much many some any all no have has had will would can "
-                      "could there what who".split())
+# Contractions are one word to _WORD, so they are listed whole.
+_FUNCTION = STOPWORDS | frozenset("it's that's there's don't doesn't didn't can't won't i'm we're they're you're "
+                                  "he's she's".split())
 _PARTICLES = frozenset("bin ibn al el de da di del della van von der den la le du dos das ter".split())
 _NOT_PEOPLE = re.compile(r"\b(?:republicans|democrats|ministry|department|office|government|agency|police|statement|officials|"
                          r"spokes(?:man|woman|person)|council|committee|company|union|group|authorities|"

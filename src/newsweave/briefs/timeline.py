@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..config import Options
+from ..documents.stopwords import STOPWORDS
 from ..model import Document, Sentence, TimelineEvent, as_date
 from .dates import contains, looks_ahead, resolve, sort_key
 
@@ -26,11 +27,7 @@ __all__ = ["build_timeline"]
 MIN_SHARED = 3
 MIN_OVERLAP = 0.3
 _WORD = re.compile(r"[A-Za-z][\w’'-]+")
-_STOP = frozenset("""
-the a an and or but of to in on at for with by from as that this these those it its his her their he she they
-was were is are be been has have had will would could said says told also after before about over into than
-then there which who whom what when where while mr mrs ms last next year month week day days years
-""".split())
+_STOP = STOPWORDS | frozenset("year years month week day days".split())  # a date's own words
 
 
 @dataclass
