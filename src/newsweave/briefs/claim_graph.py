@@ -38,8 +38,9 @@ SIMILARITY = 0.3
 WEAK_SIMILARITY = 0.2
 # Units that share no name are different events told alike, unless their wording is this close.
 SAME_WORDING = 0.5
-# Meaning, calibrated together on ECB+ dev (two-fold over its topics, figures and how to re-run in
-# docs/evaluation-claims.md). Only unit pairs whose wording reaches MEANING_FLOOR (a shared content
+# Meaning, chosen together (with claims.JOIN_BY_MEANING) on all of ECB+ dev, the seeds' claims
+# checked too; each half of its topics scored apart, figures and how to re-run in
+# docs/evaluation-claims.md. Only unit pairs whose wording reaches MEANING_FLOOR (a shared content
 # word or two) are scored by meaning: the encoder alone rates two similar events told alike as the
 # same. A strong wording match (SIMILARITY or more) whose sentences' cosine is below VETO_BELOW loses
 # VETO_WEIGHT times the gap; ``with_meaning`` is what ``claims`` uses to add an article by meaning.
@@ -128,8 +129,8 @@ def _names_disagree(units: list[str], rows: np.ndarray, cols: np.ndarray) -> np.
 
 
 def claim_graph(documents: list[Document], encoder: SentenceEncoder | None = None) -> ClaimGraph:
-    """The graph of ``documents``' units; with ``encoder``, wording matches are checked by meaning
-    and ``meaning`` is filled (see the module docstring)."""
+    """The graph of ``documents``' units; with ``encoder``, strong wording matches are checked by
+    meaning and ``wording`` and ``vectors`` are filled (see the module docstring)."""
     sentences = tuple(s for d in documents for s in d.sentences
                       if len(content_stems(s.text)) >= MIN_CONTENT_WORDS)
     owner, span, units = [], [], []

@@ -5,12 +5,13 @@ sentence) with the most support that no claim has used yet becomes a claim's cen
 sentence of every other article whose unit best matches it joins. An article with no match for the
 centre may still join through a member: its best match to any member joins when it also reaches
 ``WEAK_SIMILARITY`` with the centre (one hop only, so a chain of loosely related sentences never
-becomes one claim). With a sentence encoder, an article still missing from a claim joins by meaning:
-its unit whose combined wording-and-meaning score (``claim_graph.with_meaning``) reaches ``JOIN_BY_MEANING``
-with every unit of the claim so far; the claim must already hold two articles, so meaning confirms a
-fact that wording found rather than starting one. A sentence can support several claims, one per fact it reports; the unit that
-matched is then used up, so a fact is not listed twice. Sentences no other article matches become
-single-article claims: the raw material of single-source facts.
+becomes one claim). With a sentence encoder, an article still missing from a claim joins by
+meaning: its unit whose combined wording-and-meaning score (``claim_graph.with_meaning``) reaches
+``JOIN_BY_MEANING`` with every unit of the claim so far; the claim must already hold two articles,
+so meaning confirms a fact that wording found rather than starting one. A sentence can support
+several claims, one per fact it reports; the unit that matched is then used up, so a fact is not
+listed twice. Sentences no other article matches become single-article claims: the raw material of
+single-source facts.
 """
 
 from __future__ import annotations
