@@ -81,7 +81,8 @@ def main() -> None:
         for record in _records(path, part):
             documents = system.engine.read(raw_documents(record))[0]
             copies = find_copies(documents)
-            view = cluster_view(documents, copies, _independent_sources(documents, copies), stem, stop, Weights())
+            view = cluster_view(documents, copies, _independent_sources(documents, copies), stem, stop, Weights(),
+                                words)
             # A cluster with no candidates still counts (an empty summary), as in ``eval summaries``.
             similar = similarity(view, stop) if view.pool else np.zeros((0, 0))
             rows = features(view, stop, similar) if view.pool else np.zeros((0, len(FEATURES)))

@@ -32,6 +32,14 @@ def test_informative_sentences_are_summary_material(text):
     assert is_summary_material(text)
 
 
+def test_a_long_fragment_is_material_only_when_fragments_are_asked_for():
+    fragment = "The mayor said the town would rebuild the dam and"  # 10 words, no final punctuation
+    assert not is_summary_material(fragment)
+    assert is_summary_material(fragment, fragments=True)
+    assert not is_summary_material("The mayor said the dam", fragments=True)  # too short even then
+    assert not is_summary_material("Who will pay for the repairs to the dam this year?", fragments=True)
+
+
 def test_an_empty_sentence_is_not_summary_material():
     assert not is_summary_material("")
 

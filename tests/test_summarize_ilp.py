@@ -32,3 +32,25 @@ def test_selection_respects_the_budget_exactly():
 def test_nothing_fits_an_empty_pool_or_a_tiny_budget():
     assert select([], [], {}, 100) == []
     assert select(LENGTHS, CONCEPTS, VALUE, 2) == []
+
+
+def test_of_two_sentences_that_say_the_same_thing_at_most_one_is_chosen():
+    # Without the conflict both would be taken: each has a concept of its own and both fit.
+    concepts = [frozenset({"x", "y"}), frozenset({"x", "z"}), frozenset({"w"})]
+    value = {"x": 5.0, "y": 1.0, "z": 1.0, "w": 0.5}
+    assert select([4, 4, 4], concepts, value, 12) == [0, 1, 2]
+    chosen = select([4, 4, 4], concepts, value, 12, conflicts=[(0, 1)])
+    assert 2 in chosen and len({0, 1} & set(chosen)) == 1
+
+
+def test_the_greedy_fallback_respects_conflicts_too():
+    concepts = [frozenset({"x", "y"}), frozenset({"x", "z"})]
+    value = {"x": 5.0, "y": 1.0, "z": 1.0}
+    assert len(_greedy([0, 1], [4, 4], [0.4, 0.4], concepts, value, 12, [(0, 1)])) == 1
+
+
+def test_a_sentence_bonus_decides_between_otherwise_equal_sentences():
+    concepts = [frozenset({"a"}), frozenset({"b"})]
+    value = {"a": 1.0, "b": 1.0}
+    assert select([5, 5], concepts, value, 5, bonus=[0.0, 0.5]) == [1]
+    assert select([5, 5], concepts, value, 5, bonus=[0.5, 0.0]) == [0]

@@ -82,6 +82,16 @@ def test_the_same_fact_is_not_repeated_from_several_outlets(story):
     assert sum("dam" in s.text and "fail" in s.text for s in summary) == 1
 
 
+def test_fragments_fill_the_budget_only_when_whole_sentences_cannot(nlp):
+    cut = "Residents of the lower town were told to stay with relatives until the water"
+    documents, options = _read(nlp, {"harbor": HARBOR, "valley": VALLEY + "\n\n" + cut}, words=40)
+    assert not any(s.text == cut for s in summarize(documents, options, copies={}))
+    summary = summarize(documents, options.with_(words=500), copies={})
+    assert any(s.text == cut for s in summary)
+    texts = {d.article.id: d.article.text for d in documents}
+    assert all(texts[s.source.article][s.source.start:s.source.end] == s.text for s in summary)
+
+
 def test_a_chosen_sentence_lists_the_other_outlets_that_report_it(story):
     documents, options = story
     summary = summarize(documents, options, copies={})

@@ -18,6 +18,12 @@ MIN_WORDS, MAX_WORDS = 6, 120
 breaks. The long limit is generous because lower-cased text (Multi-News) often joins two real
 sentences into one: a cap of 60 lost 1.1 ROUGE-2 there, and 120 changed nothing on DUC 2007."""
 
+FRAGMENT_WORDS = 8
+"""Sentences without final punctuation of at least this many words are candidates when the others
+cannot fill the budget (``candidates(fragments=True)``). Truncated text (Multi-News documents end
+mid-sentence, and its lower-cased text loses sentence ends) leaves many such sentences: with them
+as filler, Multi-News dev gained 0.37 ROUGE-1 and 0.07 ROUGE-2 recall (DUC never needs them)."""
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 # "CITY, State (AP) -- ", "WASHINGTON _ ", "Beijing: ": a place (and agency) before a dash or colon.
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][A-Za-z.\- ]{1,20})?\s*(?:\([A-Za-z ]{2,20}\))?"
@@ -51,15 +57,16 @@ class Candidate:
         return SourceRef(s.article, s.outlet, self.start, s.end)
 
 
-def candidates(document: Document, stem: Callable[[str], str]) -> list[Candidate]:
-    """The sentences of ``document`` that are summary material, in document order."""
+def candidates(document: Document, stem: Callable[[str], str], *, fragments: bool = False) -> list[Candidate]:
+    """The sentences of ``document`` that are summary material, in document order (``fragments``:
+    long sentences without final punctuation too)."""
     chosen = []
     for sentence in document.sentences:
         text, start = sentence.text, sentence.start
         dateline = _DATELINE.match(text)
         if dateline and len(text) - dateline.end() > 20:
             text, start = text[dateline.end():], start + dateline.end()
-        if not is_summary_material(text):
+        if not is_summary_material(text, fragments=fragments):
             continue
         stems = tuple(stem(token) for token in _TOKEN.findall(text.lower()))
         chosen.append(Candidate(sentence=sentence, start=start, text=text, words=len(text.split()), stems=stems,
@@ -67,13 +74,16 @@ def candidates(document: Document, stem: Callable[[str], str]) -> list[Candidate
     return chosen
 
 
-def is_summary_material(text: str) -> bool:
-    """False for questions, fragments, bylines, boilerplate and quotes with no one saying them."""
+def is_summary_material(text: str, *, fragments: bool = False) -> bool:
+    """False for questions, fragments (unless ``fragments`` and at least ``FRAGMENT_WORDS`` words),
+    bylines, boilerplate and quotes with no one saying them."""
     words = len(text.split())
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False
     stripped = text.rstrip()
-    if stripped.endswith("?") or not stripped.endswith(_END):
+    if stripped.endswith("?"):
+        return False
+    if not stripped.endswith(_END) and not (fragments and words >= FRAGMENT_WORDS):
         return False
     if _BYLINE.match(text) or _BOILERPLATE.search(text):
         return False

@@ -90,7 +90,7 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
     """
     stem, stop = Stemmer(), StopWords()
     source_of = _independent_sources(documents, copies)
-    view = cluster_view(documents, copies, source_of, stem, stop, weights)
+    view = cluster_view(documents, copies, source_of, stem, stop, weights, options.words)
     pool, concepts, value = view.pool, view.concepts, view.value
     if not pool:
         return ()
@@ -110,13 +110,17 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
 
 
 def cluster_view(documents: list[Document], copies: Mapping[str, str], source_of: Mapping[str, str],
-                 stem: Stemmer, stop: StopWords, weights: Weights) -> ClusterView:
-    """The candidates of the original (not copied) articles, their concepts and the concepts' values."""
+                 stem: Stemmer, stop: StopWords, weights: Weights, budget: int) -> ClusterView:
+    """The candidates of the original (not copied) articles, their concepts and the concepts' values.
+    Sentences without final punctuation are candidates only if the others cannot fill ``budget``."""
     pool = [c for d in documents if d.article.id not in copies for c in candidates(d, stem)]
+    fragments = sum(c.words for c in pool) < budget
+    if fragments:
+        pool = [c for d in documents if d.article.id not in copies for c in candidates(d, stem, fragments=True)]
     concepts = [_concepts(c, stop, weights) for c in pool]
     occurrences = [(source_of[c.sentence.article], k) for c, k in zip(pool, concepts)]
     occurrences += [(source_of[d.article.id], _concepts(c, stop, weights))
-                    for d in documents if d.article.id in copies for c in candidates(d, stem)]
+                    for d in documents if d.article.id in copies for c in candidates(d, stem, fragments=fragments)]
     value = _concept_values(occurrences, weights)
     if weights.lead:
         # News puts what matters first: concepts of the articles' opening sentences are worth more.

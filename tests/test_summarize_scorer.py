@@ -1,0 +1,61 @@
+"""The learned sentence scorer: shipped parameters match the features, and its scores are usable."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from newsweave.api import Newsweave
+from newsweave.briefs.sentence_scores import FEATURES, SentenceScorer, features, paraphrases, similarity
+from newsweave.briefs.similarity import Stemmer, StopWords
+from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
+from newsweave.config import Options
+from newsweave.errors import NewsweaveError
+from newsweave.model import RawDocument
+
+from test_summarize_selection import HARBOR, RIVER, VALLEY
+
+
+@pytest.fixture(scope="module")
+def view(nlp):
+    engine = Newsweave(Options(min_article_words=0), nlp=nlp)
+    raws = [RawDocument(id=n, origin=n, kind="text", content=t, outlet=n)
+            for n, t in {"harbor": HARBOR, "valley": VALLEY, "river": RIVER}.items()]
+    documents, _ = engine.read(raws)
+    return cluster_view(documents, {}, _independent_sources(documents, {}), Stemmer(), StopWords(), Weights(), 120)
+
+
+def test_the_packaged_parameters_describe_every_feature_in_order():
+    data = json.loads(resources.files("newsweave.briefs").joinpath("data/sentence_scorer.json").read_text())
+    assert data["features"] == list(FEATURES)
+    assert len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(FEATURES)
+
+
+def test_parameters_for_other_features_are_refused_with_the_fix():
+    text = json.dumps({"features": ["position"], "mean": [0], "scale": [1], "coef": [1], "intercept": 0})
+    with pytest.raises(NewsweaveError, match="re-train"):
+        SentenceScorer.from_json(text)
+
+
+def test_every_candidate_gets_a_share_between_zero_and_one(view):
+    rows = features(view, StopWords(), similarity(view, StopWords()))
+    assert rows.shape == (len(view.pool), len(FEATURES)) and np.isfinite(rows).all()
+    shares = SentenceScorer.packaged()(rows)
+    assert ((0 <= shares) & (shares <= 1)).all()
+
+
+def test_a_fact_all_outlets_report_scores_above_a_fact_one_outlet_tells(view):
+    shares = SentenceScorer.packaged()(features(view, StopWords(), similarity(view, StopWords())))
+    dam = max(s for s, c in zip(shares, view.pool) if "dam" in c.text and "fail" in c.text)
+    cyclist = next(s for s, c in zip(shares, view.pool) if "cyclist" in c.text)
+    assert dam > cyclist
+
+
+def test_the_outlets_tellings_of_the_dam_failure_are_paraphrase_pairs(view):
+    pairs = paraphrases(similarity(view, StopWords()), Weights().paraphrase)
+    dam = {i for i, c in enumerate(view.pool) if "dam" in c.text and "fail" in c.text}
+    assert len(dam) == 3 and sum(a in dam and b in dam for a, b in pairs) == 3
+    assert not any(a in dam and "cyclist" in view.pool[b].text for a, b in pairs)
