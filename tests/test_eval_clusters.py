@@ -68,6 +68,25 @@ def test_the_pooled_order_is_the_same_every_time(tmp_path):
     assert first != sorted(first)
 
 
+def test_an_offset_skips_whole_clusters_before_the_limit_takes_the_next_ones(tmp_path):
+    # The tuning slice (offset) and the reporting slice (limit from the start) share no cluster.
+    _jsonl(tmp_path / "mn.jsonl.gz", [{"id": f"c{i}", "documents": ["a", "b", "c"]} for i in range(6)])
+    first = read_cluster_dataset(tmp_path / "mn.jsonl.gz", limit=6).records
+    later = read_cluster_dataset(tmp_path / "mn.jsonl.gz", offset=6, limit=6).records
+    assert {r.cluster for r in first} == {"c0", "c1"} and {r.cluster for r in later} == {"c2", "c3"}
+
+
+def test_the_merge_pass_never_splits_a_story_of_the_online_pass():
+    from newsweave.evaluation.clusters import cluster_stream
+    from newsweave.evaluation.clusters_data import ClusterRecord
+
+    records = [ClusterRecord(id=f"a{i}", text=text, cluster=label)
+               for i, (label, text) in enumerate(story_articles(30, seed=5))]
+    online, merged = cluster_stream(records), cluster_stream(records, merge=0.05)
+    assert all(merged[a] == merged[b] for a in online for b in online if online[a] == online[b])
+    assert len(set(merged.values())) <= len(set(online.values()))
+
+
 def test_ecb_token_files_become_documents_with_sub_topic_gold(tmp_path):
     lines = ["1_1ecb\t0\t0\tQuake\t-", "1_1ecb\t0\t1\thits\t-", "1_1ecb\t0\t2\t.\t-",
              "1_2ecbplus\t0\t0\tFire\t-", "1_2ecbplus\t0\t1\tspreads\t-", ""]

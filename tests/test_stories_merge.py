@@ -1,34 +1,56 @@
-"""The optional second pass that merges stories whose centroids are close (topic-level datasets)."""
+"""The optional second pass that merges stories by average linkage (stories.merge)."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsweave.errors import OptionsError
-from newsweave.stories.clusterer import merge_close_stories
+from newsweave.stories.merge import merge_average_link
+
+
+def _unit(*terms: int) -> dict[int, float]:
+    return {term: 1.0 / len(terms) ** 0.5 for term in terms}
 
 
 def test_merging_no_stories_gives_nothing():
-    assert merge_close_stories({}, threshold=0.5) == {}
+    assert merge_average_link({}, {}, threshold=0.5) == {}
 
 
-def test_two_stories_with_close_centroids_merge_into_the_older():
-    centroids = {"S1": {1: 1.0, 2: 1.0, 3: 0.2}, "S2": {1: 0.9, 2: 1.1}, "S3": {7: 1.0, 8: 1.0}}
-    assert merge_close_stories(centroids, threshold=0.8) == {"S1": "S1", "S2": "S1", "S3": "S3"}
+def test_two_stories_whose_articles_are_close_merge_into_the_older():
+    centroids = {"S1": _unit(1, 2), "S2": _unit(1, 2, 3), "S3": _unit(7, 8)}
+    merged = merge_average_link(centroids, dict.fromkeys(centroids, 1), threshold=0.8)
+    assert merged == {"S1": "S1", "S2": "S1", "S3": "S3"}
 
 
 def test_stories_below_the_threshold_stay_apart():
-    centroids = {"S1": {1: 1.0, 2: 1.0}, "S2": {1: 1.0, 3: 1.0}}
-    assert merge_close_stories(centroids, threshold=0.8) == {"S1": "S1", "S2": "S2"}
+    centroids = {"S1": _unit(1, 2), "S2": _unit(1, 3)}
+    assert merge_average_link(centroids, dict.fromkeys(centroids, 1), threshold=0.8) == {"S1": "S1", "S2": "S2"}
 
 
-def test_a_story_is_compared_with_the_merged_group_not_chained_through_one_member():
-    # S2 is close to S1; S3 is close to S2 alone but not to the group S1+S2 (single link would chain).
-    centroids = {"S1": {1: 1.0, 2: 1.0}, "S2": {2: 1.0, 3: 1.0}, "S3": {3: 1.0, 4: 1.0}}
-    merged = merge_close_stories(centroids, threshold=0.45)
-    assert merged["S2"] == "S1" and merged["S3"] == "S3"
+def test_the_closest_pair_merges_first():
+    # S2 is a little closer to S3 than to S1: best-first joins S2 with S3, and then S1, whose mean
+    # cosine with the pair S2+S3 is only 0.25, stays apart (arrival order would have joined S1 and S2).
+    centroids = {"S1": _unit(1, 2), "S2": _unit(2, 3, 4), "S3": _unit(3, 4, 5)}
+    merged = merge_average_link(centroids, dict.fromkeys(centroids, 1), threshold=0.4)
+    assert merged == {"S1": "S1", "S2": "S2", "S3": "S2"}
+
+
+def test_the_score_is_the_mean_cosine_over_both_stories_articles():
+    # S1 holds two identical articles (centroid 2·v, size 2), S2 one article at cosine 0.5 with v:
+    # the mean cosine is 0.5, so 0.49 merges them and 0.51 does not.
+    v = _unit(1, 2)
+    centroids = {"S1": {t: 2 * w for t, w in v.items()}, "S2": _unit(1, 3)}
+    sizes = {"S1": 2, "S2": 1}
+    assert merge_average_link(centroids, sizes, threshold=0.49)["S2"] == "S1"
+    assert merge_average_link(centroids, sizes, threshold=0.51)["S2"] == "S2"
+
+
+def test_the_same_stories_always_merge_the_same_way():
+    centroids = {f"S{i}": _unit(i % 5, i % 7 + 10, i % 3 + 20) for i in range(40)}
+    sizes = dict.fromkeys(centroids, 1)
+    assert merge_average_link(centroids, sizes, threshold=0.3) == merge_average_link(centroids, sizes, threshold=0.3)
 
 
 def test_a_threshold_outside_zero_to_one_is_an_options_error():
     with pytest.raises(OptionsError, match=r"merge threshold must be in \(0, 1\]"):
-        merge_close_stories({"S1": {1: 1.0}}, threshold=1.5)
+        merge_average_link({"S1": {1: 1.0}}, {"S1": 1}, threshold=1.5)

@@ -233,8 +233,8 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
     from .evaluation.clusters import score_baseline, score_online, screen
     from .evaluation.clusters_data import read_cluster_dataset
 
-    dataset = read_cluster_dataset(args.dataset, limit=args.limit)
-    records = list(dataset.records)
+    dataset = read_cluster_dataset(args.dataset, limit=args.limit, offset=args.offset)
+    records = [r for r in dataset.records if r.cluster.startswith(args.gold_prefix or "")]
     print(f"{dataset.name}: {len(records)} articles in stream order"
           + (f" ({dataset.skipped} empty documents skipped)" if dataset.skipped else ""))
     gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
@@ -273,6 +273,10 @@ def _add_eval_clusters(evaluations) -> None:
     parser.add_argument("dataset", help="dataset file (.jsonl, .jsonl.gz or the ECB+ .txt token file)")
     parser.add_argument("--out", help="write {id, story} per article to this JSON Lines file")
     parser.add_argument("--limit", type=int, help="use only the first N articles of the stream")
+    parser.add_argument("--offset", type=int, default=0,
+                        help="skip the first N articles (Multi-News: whole clusters) first, e.g. a tuning slice")
+    parser.add_argument("--gold-prefix", metavar="PREFIX",
+                        help="only the articles whose gold story starts with PREFIX (e.g. DUC2006: one year of DUC)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slower) baseline")
     parser.add_argument("--threshold", type=float, help="story join threshold (default: StoryOptions)")
     parser.add_argument("--time-weight", type=float, help="time-gap penalty weight (default: StoryOptions)")
@@ -281,7 +285,7 @@ def _add_eval_clusters(evaluations) -> None:
     parser.add_argument("--min-words", type=int,
                         help="the gate's min_article_words (default: Options); 0 for excerpt datasets such as ECB+")
     parser.add_argument("--merge", type=float, metavar="COSINE",
-                        help="second pass: merge stories whose centroids are at least this close (topic-level data)")
+                        help="second pass: merge stories by average linkage while their articles' mean cosine is at least this")
     parser.set_defaults(run=_cmd_eval_clusters)
 
 

