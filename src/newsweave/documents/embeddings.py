@@ -78,9 +78,9 @@ class SentenceEncoder:
         if self._model is None:
             if not self.available:
                 raise MissingDependency("sentence-transformers", "embeddings")
-            # Set before the import: sentence-transformers must never reach for a model hub.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            # Set before the import, and forced: newsweave never reaches for a model hub.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar on stderr
             import torch
             from sentence_transformers import SentenceTransformer
