@@ -11,7 +11,7 @@ The weight (``Weights.scorer``) is chosen by 3-fold cross-validation over cluste
 sentences are scored by a model fitted on the other two folds of both dev sets, and the summaries
 of the whole dev sets are scored with ROUGE for each weight given.
 
-    nice python bench/train_sentence_scorer.py --weights 0 0.05 0.1 0.2 [--write]
+    nice python bench/train_sentence_scorer.py --weights 0 0.05 0.1 0.15 --paraphrase 0.7 [--write]
 """
 
 from __future__ import annotations

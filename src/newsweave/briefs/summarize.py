@@ -6,8 +6,10 @@ stemmed word bigrams; a concept is worth the number of independent sources that 
 several outlets report outweighs what one says, and an outlet's wire copies count once. The
 sentences whose concepts are worth most together within the budget are chosen exactly (an integer
 program, ``selection.py``); a concept counts once however often it is chosen, which keeps the
-summary free of repetition. The chosen sentences are then put in article order (date, then input
-order) and position, so the summary reads like the reporting it comes from.
+summary free of repetition. Each sentence also earns a value of its own from a learned scorer
+(``sentence_scores``: how much of such a sentence reference summaries use), and two sentences that
+say the same thing are never both chosen. The chosen sentences are then put in article order (date,
+then input order) and position, so the summary reads like the reporting it comes from.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
     weight to what it repeats and is never cited in place of its original. ``claims`` (from
     ``align_claims`` on the same documents) make each fact several independent outlets report a
     concept of its own, so the summary prefers widely reported facts however each outlet words them.
+    ``scorer`` replaces the packaged sentence scorer (``SentenceScorer.packaged()``).
     """
     stem, stop = Stemmer(), StopWords()
     source_of = _independent_sources(documents, copies)
