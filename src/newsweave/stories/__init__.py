@@ -1,5 +1,6 @@
 """Articles → stories: representation (``vectors``), online clustering (``clusterer``), wire copies and
-story choice together (``assign``), and ingestion into a store (``ingest``)."""
+story choice together (``assign``), ingestion into a store (``ingest``), and an optional second pass
+that merges stories by average linkage (``merge``, used by the evaluation)."""
 
 from __future__ import annotations
 
