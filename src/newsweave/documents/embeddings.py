@@ -7,12 +7,20 @@ sentence-transformers and the model weights as a package, loaded from its packag
 from a model hub. A ``SentenceEncoder`` loads the model on first use and keeps it; one is held by
 each ``Nlp`` object, so a ``Newsweave`` instance pays the load (about 0.4 s warm, 4 s cold) once.
 When the extra is missing, ``available`` is False and callers fall back to what they can do without.
+
+Cost (bench/results/speed.md): on a CPU with native bfloat16 arithmetic (AVX512-BF16 or AMX) the
+model runs in bfloat16, about 3x faster than float32 with sentence cosines within 0.005 of float32's,
+so the claim thresholds calibrated in float32 hold; elsewhere it stays float32. Dynamic int8
+quantization was as fast but moved cosines by up to 0.1-0.16, across those thresholds. Each encoder
+keeps the vectors of the sentences it encoded last (a bounded LRU by text), so re-briefing a story
+that gained articles encodes only the new sentences.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from importlib import import_module
 from importlib.util import find_spec
@@ -20,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import MissingDependency
+from ..errors import MissingDependency, OptionsError
 
 __all__ = ["SentenceEncoder", "embeddings_installed"]
 
@@ -38,6 +46,9 @@ BATCH_SIZE = 16
 # with one thread, 2.4-3.0 s with two; bench/results/speed.md). Set when the model loads; newsweave
 # uses PyTorch for nothing else.
 THREADS = 1
+# Vectors kept per encoder (384 float32 each: 1.5 KiB, so about 6 MiB): a few dozen stories' worth of
+# the sentences claims encode (21 for the seeds, 270 for a 25-article DUC cluster).
+CACHE_SIZE = 4096
 
 
 def embeddings_installed(model_package: str = MODEL_PACKAGE) -> bool:
@@ -47,12 +58,20 @@ def embeddings_installed(model_package: str = MODEL_PACKAGE) -> bool:
 
 class SentenceEncoder:
     """Unit-length sentence vectors; the model (a package holding a sentence-transformers model
-    directory named ``model``) is loaded on the first ``encode`` and kept."""
+    directory named ``model``) is loaded on the first ``encode`` and kept, and so are the vectors of
+    the last ``cache_size`` sentences encoded. ``bfloat16`` None means: when the CPU computes in
+    bfloat16 natively (elsewhere it is emulated and slower than float32)."""
 
-    def __init__(self, model_package: str = MODEL_PACKAGE):
+    def __init__(self, model_package: str = MODEL_PACKAGE, *, cache_size: int = CACHE_SIZE,
+                 bfloat16: bool | None = None):
+        if cache_size < 0:
+            raise OptionsError(f"cache_size must be 0 (no cache) or more, not {cache_size}")
         self.model_package = model_package
+        self.cache_size = cache_size
+        self.bfloat16 = bfloat16
         self._model = None
         self._available: bool | None = None
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def available(self) -> bool:
@@ -70,9 +89,25 @@ class SentenceEncoder:
         model = self._loaded()
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        vectors = model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
-                               convert_to_numpy=True, show_progress_bar=False)
-        return np.asarray(vectors, dtype=np.float32)
+        fresh = _vectors(model, [text for text in dict.fromkeys(texts) if text not in self._cache])
+        vectors = np.stack([fresh[text] if text in fresh else self._cache[text] for text in texts])
+        for text in texts:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+        for text, vector in fresh.items():
+            self._cache[text] = vector
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return vectors
+
+    @property
+    def cached(self) -> int:
+        """How many sentences' vectors are kept."""
+        return len(self._cache)
+
+    def clear_cache(self) -> None:
+        """Forget every kept vector (the model stays loaded)."""
+        self._cache.clear()
 
     def _loaded(self):
         if self._model is None:
@@ -89,5 +124,32 @@ class SentenceEncoder:
             package = import_module(self.model_package)
             model = SentenceTransformer(str(Path(package.__file__).parent / "model"), device="cpu")
             model.max_seq_length = MAX_TOKENS
+            if self.bfloat16 is None:
+                self.bfloat16 = _native_bfloat16(torch)
+            if self.bfloat16:
+                model = model.to(torch.bfloat16)
             self._model = model
         return self._model
+
+
+def _vectors(model, texts: list[str]) -> dict[str, np.ndarray]:
+    """Each text's float32 unit vector from ``model`` (float32 or bfloat16 weights)."""
+    if not texts:
+        return {}
+    import torch
+
+    with torch.inference_mode():
+        vectors = model.encode(texts, batch_size=BATCH_SIZE, convert_to_tensor=True, show_progress_bar=False)
+        # Unit length in float32: bfloat16 keeps only about three significant digits.
+        vectors = torch.nn.functional.normalize(vectors.float(), dim=1)
+    return dict(zip(texts, vectors.numpy()))
+
+
+def _native_bfloat16(torch) -> bool:
+    """Whether oneDNN computes bfloat16 in hardware here (AVX512-BF16, AMX), as PyTorch's own
+    tests check it; the check is private to PyTorch, so its absence means no."""
+    check = getattr(getattr(torch.ops, "mkldnn", None), "_is_mkldnn_bf16_supported", None)
+    try:
+        return bool(check()) if check is not None else False
+    except RuntimeError:
+        return False
