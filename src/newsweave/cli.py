@@ -307,6 +307,7 @@ def _story_brief(engine, args: argparse.Namespace):
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .api import Newsweave
+    from .config import StoryOptions
     from .store import open_store
 
     with open_store(args.db) as store:
@@ -318,12 +319,13 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if not args.sources:
             print("newsweave: give sources to ingest (or --rejected to list rejections)", file=sys.stderr)
             return EXIT_FATAL
-        summary = Newsweave(_options(args), nlp=args.nlp).ingest(args.sources, store=store,
-                                                               progress=sys.stderr.isatty())
+        options = _options(args, stories=StoryOptions(merge_threshold=args.merge))
+        summary = Newsweave(options, nlp=args.nlp).ingest(args.sources, store=store, progress=sys.stderr.isatty())
         totals = store.counts()
+    merged = f", merged {summary.merged} stories into others" if args.merge is not None else ""
     print(f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, updated {summary.updated}, "
-          f"rejected {summary.rejected}; the store holds {totals.articles} articles in {totals.stories} stories "
-          f"({totals.copies} wire copies)", file=sys.stderr)
+          f"rejected {summary.rejected}{merged}; the store holds {totals.articles} articles in {totals.stories} "
+          f"stories ({totals.copies} wire copies)", file=sys.stderr)
     return EXIT_REJECTED if summary.rejected else EXIT_OK
 
 
@@ -333,6 +335,8 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db) as store:
+        if args.merge is not None:
+            _merge_store(store, args.merge)
         stories = store.stories(since=args.since, query=args.query, limit=args.limit)
     if args.format == "json":
         rows = [{"id": s.id, "title": s.title, "size": len(s.articles), "outlets": list(s.outlets),
@@ -351,6 +355,17 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _merge_store(store, threshold: float) -> None:
+    """The second pass over every story that can still grow (``stories.second_pass``)."""
+    from .config import Options, StoryOptions
+    from .stories import Ingestor
+
+    before = store.counts().stories
+    ingestor = Ingestor(store, Options(stories=StoryOptions(merge_threshold=threshold)))
+    merged = ingestor.merge(ingestor.assigner.clusterer.active_stories())
+    print(f"merged {merged} stories into others: {before} → {before - merged} stories", file=sys.stderr)
+
+
 def _add_ingest(commands) -> None:
     parser = commands.add_parser(
         "ingest", help="add articles to the store, find wire copies and group them into stories",
@@ -359,12 +374,16 @@ def _add_ingest(commands) -> None:
                     "version), record every rejection with its reason, and place each article in a story.",
         epilog="Examples:\n"
                "  newsweave ingest ../shared/seeds --db news.sqlite\n"
-               "  newsweave ingest --rejected --db news.sqlite\n\n"
+               "  newsweave ingest --rejected --db news.sqlite\n"
+               "  newsweave ingest ../shared/seeds --db news.sqlite --merge 0.16\n\n"
                "The store is $NEWSWEAVE_DB, else ~/.local/share/newsweave/newsweave.sqlite.\n"
                "Exit codes: 0 all used, 1 some inputs rejected, 2 fatal error.")
     parser.add_argument("sources", nargs="*", help="files, directories, feeds, WARC, JSON Lines, URLs")
     parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
     parser.add_argument("--rejected", action="store_true", help="list the recorded rejections and exit")
+    parser.add_argument("--merge", type=_merge_threshold, metavar="COSINE",
+                        help="after the run, merge the stories it touched with close ones (second pass) while their "
+                             "articles' mean cosine is at least this, e.g. 0.16; default off")
     _add_reading_options(parser)
     parser.set_defaults(run=_cmd_ingest)
 
@@ -376,13 +395,24 @@ def _add_stories(commands) -> None:
         description="List stories, most recent first, with title, size, outlets, first and last dates.",
         epilog="Examples:\n"
                "  newsweave stories --db news.sqlite --since 2023-06-01\n"
-               "  newsweave stories --query \"Blinken Beijing\" --format json")
+               "  newsweave stories --query \"Blinken Beijing\" --format json\n"
+               "  newsweave stories --db news.sqlite --merge 0.16")
     parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
     parser.add_argument("--since", type=_iso_date, help="only stories with an article on or after YYYY-MM-DD")
     parser.add_argument("--query", help="only stories with an article matching these words (full-text search)")
     parser.add_argument("--limit", type=int, default=50, help="at most this many stories (default 50)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default text)")
+    parser.add_argument("--merge", type=_merge_threshold, metavar="COSINE",
+                        help="first merge the store's stories (second pass) while their articles' mean cosine is at "
+                             "least this, e.g. 0.16; merged stories keep the older id")
     parser.set_defaults(run=_cmd_stories)
+
+
+def _merge_threshold(text: str) -> float:
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a merge threshold is a mean cosine in (0, 1], got {text}")
+    return value
 
 
 # --- serve ------------------------------------------------------------------------------------------

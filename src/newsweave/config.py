@@ -40,7 +40,10 @@ class StoryOptions:
     (DUC docsets, which run for years) want ``threshold=0.14, time_weight=0`` (with the evaluation's
     second pass, ``--merge 0.07``). ``copy_threshold`` is the shingle Jaccard at which an article counts as a copy of an
     earlier one. The clustering values were calibrated together on the ECB+ dev and Multi-News
-    streams (docs/evaluation-clusters.md says how to re-calibrate).
+    streams (docs/evaluation-clusters.md says how to re-calibrate). ``merge_threshold`` turns on the
+    second pass after each ingest run (``stories.second_pass``): the stories the run touched and
+    their neighbours are merged while their articles' mean cosine is at least this. Off by default:
+    see docs/evaluation-clusters.md for what it does on which stream.
     """
 
     threshold: float = 0.2
@@ -48,6 +51,7 @@ class StoryOptions:
     time_scale_days: float = 30.0
     copy_threshold: float = 0.8
     max_active_stories: int = 50_000
+    merge_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold < 1.0:
@@ -57,6 +61,8 @@ class StoryOptions:
         _positive("stories.time_scale_days", self.time_scale_days)
         if not 0.0 < self.copy_threshold < 1.0:
             raise OptionsError(f"stories.copy_threshold must be between 0 and 1, got {self.copy_threshold!r}")
+        if self.merge_threshold is not None and not 0.0 < self.merge_threshold <= 1.0:
+            raise OptionsError(f"stories.merge_threshold must be in (0, 1] or None (off), got {self.merge_threshold!r}")
         if not isinstance(self.max_active_stories, int) or self.max_active_stories < 1:
             raise OptionsError(f"stories.max_active_stories must be a whole number, 1 or more, "
                                f"got {self.max_active_stories!r}")

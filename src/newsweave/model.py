@@ -305,13 +305,15 @@ class StoredArticle:
 @dataclass(frozen=True)
 class IngestSummary:
     """What one ingest run did: articles read, newly stored, already stored (same URL or same text),
-    updated (same URL, new text: stored as a new version) and rejected (recorded with the reason)."""
+    updated (same URL, new text: stored as a new version) and rejected (recorded with the reason);
+    ``merged``: stories merged into others by the second pass (``StoryOptions.merge_threshold``)."""
 
     read: int = 0
     stored: int = 0
     duplicates: int = 0
     updated: int = 0
     rejected: int = 0
+    merged: int = 0
 
 
 @dataclass(frozen=True)

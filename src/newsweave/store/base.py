@@ -52,13 +52,28 @@ class Store(ABC):
     @abstractmethod
     def add_article(self, record: StoredArticle, *, key: str, features: bytes, signature: bytes) -> None:
         """Store a new article under ``key`` (its URL, or where it was read from) and count it in
-        ``record.story``, creating the story (titled after this article) if it is new."""
+        ``record.story`` (or the story it was merged into), creating the story (titled after this
+        article) if it is new."""
 
     @abstractmethod
     def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
         """Replace an article's text and metadata with a newer version, keeping the old text; returns
         the new version number. The article keeps its story and the clustering features of its first
         version, so that replaying the store rebuilds exactly the clustering state a live run had."""
+
+    @abstractmethod
+    def merge_stories(self, first: str, second: str) -> str:
+        """Move every article of one story into the other and delete the emptied story, in one
+        transaction; returns the id that remains. The story whose first article arrived earlier
+        remains (its id and title), so ids users have seen stay valid; its size and first and last
+        dates cover both. The deleted id is remembered: ``story``/``story_articles`` of it answer
+        with the remaining story, and articles later stored under it go there. Idempotent: merging
+        stories already merged changes nothing and returns the remaining id. ``StoreError`` when
+        either id was never a story."""
+
+    @abstractmethod
+    def merged_stories(self) -> dict[str, str]:
+        """Every story id deleted by ``merge_stories`` → the story its articles are in now."""
 
     @abstractmethod
     def record_rejection(self, rejection: Rejection) -> None:
@@ -76,11 +91,12 @@ class Store(ABC):
         """The first article stored with this normalised-text hash, if any."""
 
     @abstractmethod
-    def story(self, story_id: str) -> Story | None: ...
+    def story(self, story_id: str) -> Story | None:
+        """The story, or the story it was merged into; None when there is no such story."""
 
     @abstractmethod
     def story_articles(self, story_id: str) -> list[StoredArticle]:
-        """The articles of a story in arrival order."""
+        """The articles of a story (or of the story it was merged into) in arrival order."""
 
     @abstractmethod
     def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:

@@ -82,4 +82,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             follow_links INTEGER NOT NULL CHECK (follow_links IN (0, 1)),
             added TEXT NOT NULL)""",
     )),
+    ("0005-merged-stories", (
+        # A story merged into another (stories.second_pass) is deleted; its id is kept here with the
+        # story it went into, so the id is never given to a new story and old links still resolve.
+        """CREATE TABLE merged_stories (
+            id TEXT PRIMARY KEY,
+            survivor TEXT NOT NULL,
+            merged TEXT NOT NULL)""",
+    )),
 )

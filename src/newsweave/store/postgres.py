@@ -45,6 +45,7 @@ _DIALECT = Dialect(placeholder="%s", applied_type="TIMESTAMPTZ", now=utc_now,
 
 class PostgresStore(SqlStore):
     _P = "%s"
+    _LOCK_ROWS = " FOR UPDATE"
     _MATCHING_STORIES = "id IN (SELECT story FROM articles WHERE search @@ to_tsquery('english', %s))"
 
     def _since(self, since: date) -> datetime:
@@ -88,6 +89,12 @@ class PostgresStore(SqlStore):
     def _migrate(self) -> None:
         migrate(self._db, self._db.transaction, MIGRATIONS, dialect=_DIALECT)
 
+    def _transaction(self):
+        return self._db.transaction()
+
+    def _now(self) -> datetime:
+        return utc_now()
+
     # --- writes ---
 
     def add_article(self, record: StoredArticle, *, key: str, features: bytes, signature: bytes) -> None:
@@ -97,18 +104,19 @@ class PostgresStore(SqlStore):
         published = _utc(a.published)
         try:
             with self._db.transaction():
+                story = self._survivor(record.story)  # another process may have merged it away
                 self._db.execute("INSERT INTO stories (id, title, created) VALUES (%s, %s, %s) "
-                                 "ON CONFLICT (id) DO NOTHING", (record.story, a.title or _title_from(a.text), utc_now()))
+                                 "ON CONFLICT (id) DO NOTHING", (story, a.title or _title_from(a.text), utc_now()))
                 self._db.execute(
                     f"INSERT INTO articles (key, {_ARTICLE_COLUMNS}, features, signature) "
                     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     (key, a.id, a.url, a.outlet, a.origin, a.title, published, a.author, a.text, record.content_hash,
-                     record.story, record.copy_of, record.version, record.ingested or utc_now(), features, signature))
+                     story, record.copy_of, record.version, record.ingested or utc_now(), features, signature))
                 self._db.execute(
                     """UPDATE stories SET size = size + 1,
                          first_published = LEAST(first_published, %(p)s::timestamp),
                          last_published = GREATEST(last_published, %(p)s::timestamp)
-                       WHERE id = %(s)s""", {"p": published, "s": record.story})
+                       WHERE id = %(s)s""", {"p": published, "s": story})
         except self._psycopg.errors.IntegrityError as error:
             raise StoreError(f"article {a.id!r} could not be stored: {error}") from error
 

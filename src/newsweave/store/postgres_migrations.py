@@ -77,4 +77,12 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             follow_links BOOLEAN NOT NULL,
             added TIMESTAMPTZ NOT NULL)""",
     )),
+    ("0005-merged-stories", (
+        # A story merged into another is deleted; its id is kept here with the story it went into,
+        # so the id is never given to a new story and old links still resolve.
+        """CREATE TABLE merged_stories (
+            id TEXT PRIMARY KEY,
+            survivor TEXT NOT NULL,
+            merged TIMESTAMPTZ NOT NULL)""",
+    )),
 )

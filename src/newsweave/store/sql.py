@@ -1,6 +1,7 @@
-"""The reads that are the same SQL in both backends, written once. A backend sets ``_P`` (its
-parameter placeholder) and ``_when`` (its stored-timestamp → ``datetime`` conversion) and keeps
-only what differs: writes, full-text search, integrity checks.
+"""The SQL that is the same in both backends, written once: the reads, and merging two stories. A
+backend sets ``_P`` (its parameter placeholder), ``_when`` (its stored-timestamp → ``datetime``
+conversion), ``_now`` and ``_transaction``, and keeps only what differs: article writes, full-text
+search, integrity checks.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..errors import StoreError
 from ..model import FollowedFeed, Rejection, Story, StoredArticle
 from . import rows
 from .base import Store
@@ -19,6 +21,16 @@ class SqlStore(Store):
     _P: str
     # The WHERE clause (one parameter: ``_text_query(query)``) choosing stories with a matching article.
     _MATCHING_STORIES: str
+    # Appended to the SELECT of the two stories being merged: PostgreSQL locks their rows (in id
+    # order, so two merges never deadlock); SQLite's BEGIN IMMEDIATE already holds the write lock.
+    _LOCK_ROWS = ""
+
+    def _transaction(self) -> Any:
+        raise NotImplementedError
+
+    def _now(self) -> Any:
+        """The current time as the backend stores it."""
+        raise NotImplementedError
 
     def _since(self, since: date) -> Any:
         """``since`` as the backend compares it with ``last_published``."""
@@ -49,14 +61,57 @@ class SqlStore(Store):
         return self._one(f"WHERE content_hash = {self._P} ORDER BY seq LIMIT 1", content_hash)
 
     def story(self, story_id: str) -> Story | None:
-        row = self._db.execute(f"SELECT {rows.STORY_COLUMNS} FROM stories WHERE id = {self._P}",
-                               (story_id,)).fetchone()
+        select = f"SELECT {rows.STORY_COLUMNS} FROM stories WHERE id = {self._P}"
+        row = self._db.execute(select, (story_id,)).fetchone()
+        if row is None and (survivor := self._survivor(story_id)) != story_id:
+            row = self._db.execute(select, (survivor,)).fetchone()
         return self._story(row) if row else None
 
     def story_articles(self, story_id: str) -> list[StoredArticle]:
-        found = self._db.execute(f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE story = {self._P} ORDER BY seq",
-                                 (story_id,))
+        select = f"SELECT {rows.ARTICLE_COLUMNS} FROM articles WHERE story = {self._P} ORDER BY seq"
+        found = self._db.execute(select, (story_id,)).fetchall()
+        if not found and (survivor := self._survivor(story_id)) != story_id:
+            found = self._db.execute(select, (survivor,)).fetchall()
         return [rows.stored_article(row, when=self._when) for row in found]
+
+    def merged_stories(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, survivor FROM merged_stories ORDER BY id").fetchall())
+
+    def merge_stories(self, first: str, second: str) -> str:
+        with self._transaction():
+            return self._merge(self._survivor(first), self._survivor(second))
+
+    def _merge(self, first: str, second: str) -> str:
+        if first == second:
+            return first  # already one story (a repeated merge lands here)
+        P = self._P
+        found = {row[0]: row for row in self._db.execute(
+            f"SELECT id, size, first_published, last_published FROM stories WHERE id IN ({P}, {P}) "
+            f"ORDER BY id{self._LOCK_ROWS}", (first, second)).fetchall()}
+        for story_id in (first, second):
+            if story_id not in found:
+                raise StoreError(f"no story {story_id!r} to merge in {self.url}; list them with: newsweave stories")
+        starts = dict(self._db.execute(f"SELECT story, min(seq) FROM articles WHERE story IN ({P}, {P}) "
+                                       "GROUP BY story", (first, second)).fetchall())
+        # The story whose first article arrived first keeps its id (ties, only for empty stories: by id).
+        keep, gone = sorted((first, second), key=lambda s: (s not in starts, starts.get(s, 0), len(s), s))
+        kept, dropped = found[keep], found[gone]
+        firsts = [when for when in (kept[2], dropped[2]) if when is not None]
+        lasts = [when for when in (kept[3], dropped[3]) if when is not None]
+        self._db.execute(f"UPDATE articles SET story = {P} WHERE story = {P}", (keep, gone))
+        self._db.execute(f"UPDATE stories SET size = {P}, first_published = {P}, last_published = {P} WHERE id = {P}",
+                         (kept[1] + dropped[1], min(firsts, default=None), max(lasts, default=None), keep))
+        self._db.execute(f"DELETE FROM stories WHERE id = {P}", (gone,))
+        # Ids merged into ``gone`` earlier now point at ``keep``: every redirect is one step.
+        self._db.execute(f"UPDATE merged_stories SET survivor = {P} WHERE survivor = {P}", (keep, gone))
+        self._db.execute(f"INSERT INTO merged_stories (id, survivor, merged) VALUES ({P}, {P}, {P})",
+                         (gone, keep, self._now()))
+        return keep
+
+    def _survivor(self, story_id: str) -> str:
+        """The story ``story_id`` was merged into, else ``story_id`` itself."""
+        row = self._db.execute(f"SELECT survivor FROM merged_stories WHERE id = {self._P}", (story_id,)).fetchone()
+        return row[0] if row else story_id
 
     def stories(self, *, since: date | None = None, query: str | None = None, limit: int | None = None) -> list[Story]:
         sql = f"SELECT {rows.STORY_COLUMNS} FROM stories"
@@ -86,6 +141,10 @@ class SqlStore(Store):
             "GROUP BY s.id HAVING s.size != count(a.seq)")]
         problems += [f"article {aid} is in missing story {sid}" for aid, sid in self._db.execute(
             "SELECT a.id, a.story FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL")]
+        problems += [f"story {sid} was merged but still exists" for (sid,) in self._db.execute(
+            "SELECT m.id FROM merged_stories m JOIN stories s ON s.id = m.id")]
+        problems += [f"story {sid} was merged into missing story {into}" for sid, into in self._db.execute(
+            "SELECT m.id, m.survivor FROM merged_stories m LEFT JOIN stories s ON s.id = m.survivor WHERE s.id IS NULL")]
         return problems
 
     def close(self) -> None:

@@ -66,6 +66,9 @@ class SqliteStore(SqlStore):
     def _transaction(self):
         return _Transaction(self._db)
 
+    def _now(self) -> str:
+        return utc_now().isoformat()
+
     def batch(self):
         """One transaction around several writes: committed together (or not at all) on leaving.
         Ingest commits articles in small batches because one commit per article spends most of its
@@ -80,13 +83,14 @@ class SqliteStore(SqlStore):
         title = a.title or _title_from(a.text)
         try:
             with self._transaction():
+                story = self._survivor(record.story)  # another process may have merged it away
                 self._db.execute("INSERT INTO stories (id, title, created) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                                 (record.story, title, utc_now().isoformat()))
+                                 (story, title, utc_now().isoformat()))
                 self._db.execute(
                     f"INSERT INTO articles (key, {_ARTICLE_COLUMNS}, features, signature) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (key, a.id, a.url, a.outlet, a.origin, a.title, published, a.author, a.text, record.content_hash,
-                     record.story, record.copy_of, record.version, _iso(record.ingested or utc_now()),
+                     story, record.copy_of, record.version, _iso(record.ingested or utc_now()),
                      features, signature))
                 self._db.execute(
                     """UPDATE stories SET size = size + 1,
@@ -94,7 +98,7 @@ class SqliteStore(SqlStore):
                               WHEN first_published IS NULL OR ?1 < first_published THEN ?1 ELSE first_published END,
                          last_published = CASE WHEN ?1 IS NULL THEN last_published
                               WHEN last_published IS NULL OR ?1 > last_published THEN ?1 ELSE last_published END
-                       WHERE id = ?2""", (published, record.story))
+                       WHERE id = ?2""", (published, story))
         except sqlite3.IntegrityError as error:
             raise StoreError(f"article {a.id!r} could not be stored: {error}") from error
 

@@ -41,6 +41,7 @@ class StoryAssigner:
         self.clusterer = StoryClusterer(self.options)
         self.copies = CopyDetector(threshold=self.options.copy_threshold) if copies else None
         self._story_of: dict[str, str] = {}
+        self._merged_into: dict[str, str] = {}  # story merged away → the story that holds its articles
         # The signature made by the last decide(), so commit() need not rebuild it from bytes
         # (building a MinHash costs about a millisecond); replay after a restart has only bytes.
         self._last: tuple[str, MinHash] | None = None
@@ -52,7 +53,7 @@ class StoryAssigner:
         copy_of = self._original(sig)
         self._last = (article.id, sig) if sig is not None else None
         if copy_of is not None:
-            story, new, score = self._story_of[copy_of], False, 1.0
+            story, new, score = self.current(self._story_of[copy_of]), False, 1.0
         else:
             assignment = self.clusterer.assign(features, published)
             story, new, score = assignment.story, assignment.new, assignment.score
@@ -67,6 +68,18 @@ class StoryAssigner:
             fresh = self._last is not None and self._last[0] == decision.article
             self.copies.add(decision.article, self._last[1] if fresh else from_bytes(decision.signature))
         self._last = None
+
+    def current(self, story: str) -> str:
+        """``story``, or the story it was merged into."""
+        while story in self._merged_into:
+            story = self._merged_into[story]
+        return story
+
+    def merged(self, keep: str, gone: str) -> None:
+        """Record that the store merged ``gone`` into ``keep``: copies of its articles and articles
+        like them now go to ``keep``."""
+        self._merged_into[gone] = keep
+        self.clusterer.merge(keep, gone)
 
     def _original(self, sig: MinHash | None) -> str | None:
         if sig is None or self.copies is None:

@@ -19,6 +19,7 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from ..config import StoryOptions
 from .vectors import DocumentFrequencies, Features, is_name
@@ -103,34 +104,86 @@ class StoryClusterer:
         state = self._active.get(story)
         if state is None:
             state = self._active[story] = _StoryState()
-            self.stories_created += 1
+            # Ids skipped by stories merged away (replay never sees them) are never handed out again.
+            self.stories_created = max(self.stories_created + 1, _number(story) or 0)
         self._active.move_to_end(story)
         centroid = state.centroid
         for term, weight in features.vector:
             centroid[term] = centroid.get(term, 0.0) + weight
-        if len(centroid) > CENTROID_MAX:
-            state.centroid = centroid = dict(sorted(sorted(centroid.items(), key=lambda item: (-item[1], item[0]))
-                                                    [:CENTROID_KEEP]))
-        # Recomputed, not updated incrementally: exact, and the same on replay after a restart.
-        state.norm2 = sum(w * w for w in centroid.values())
-        state.name_norm2 = sum(w * w for t, w in centroid.items() if is_name(t))
+        self._settle(state)
         if published is not None:
             state.first = published if state.first is None else min(state.first, published)
             state.last = published if state.last is None else max(state.last, published)
         state.size += 1
-        for term in _strongest(features, INDEX_TERMS):
+        self._post(story, _top(features.vector, INDEX_TERMS))
+        if len(self._active) > self.options.max_active_stories:
+            self._active.popitem(last=False)  # the story untouched for longest can no longer grow
+        self.frequencies.add(features.terms)
+
+    def active_stories(self) -> list[str]:
+        """The stories that can still grow, least recently touched first."""
+        return list(self._active)
+
+    def centroid(self, story: str) -> tuple[dict[int, float], int] | None:
+        """An active story's centroid (the sum of its articles' unit vectors) and size; None once it
+        can no longer grow."""
+        state = self._active.get(story)
+        return (state.centroid, state.size) if state is not None else None
+
+    def neighbours(self, story: str) -> list[str]:
+        """The active stories the index links to ``story``'s strongest features (itself excluded)."""
+        state = self._active.get(story)
+        if state is None:
+            return []
+        return [other for other in self._ranked(_top(state.centroid.items(), QUERY_TERMS)) if other != story]
+
+    def merge(self, keep: str, gone: str) -> None:
+        """Fold ``gone`` into ``keep`` after the store merged them: ``keep``'s centroid, dates and
+        size cover both, and the index leads from ``gone``'s strongest features to ``keep``."""
+        source = self._active.pop(gone, None)
+        state = self._active.get(keep)
+        if source is None or state is None:
+            return  # a story that can no longer grow stays so; the other simply stops being a candidate
+        self._active.move_to_end(keep)
+        centroid = state.centroid
+        for term, weight in source.centroid.items():
+            centroid[term] = centroid.get(term, 0.0) + weight
+        self._settle(state)
+        for when in (source.first, source.last):
+            if when is not None:
+                state.first = when if state.first is None else min(state.first, when)
+                state.last = when if state.last is None else max(state.last, when)
+        state.size += source.size
+        self._post(keep, _top(source.centroid.items(), INDEX_TERMS))
+
+    def note_story_id(self, story: str) -> None:
+        """An id used by a story that no longer exists (merged away): new ids must come after it."""
+        number = _number(story)
+        if number is not None:
+            self.stories_created = max(self.stories_created, number)
+
+    def _settle(self, state: _StoryState) -> None:
+        if len(state.centroid) > CENTROID_MAX:
+            state.centroid = dict(sorted(sorted(state.centroid.items(), key=lambda item: (-item[1], item[0]))
+                                         [:CENTROID_KEEP]))
+        # Recomputed, not updated incrementally: exact, and the same on replay after a restart.
+        state.norm2 = sum(w * w for w in state.centroid.values())
+        state.name_norm2 = sum(w * w for t, w in state.centroid.items() if is_name(t))
+
+    def _post(self, story: str, terms: list[int]) -> None:
+        for term in terms:
             posting = self._postings.setdefault(term, {})
             posting.pop(story, None)
             posting[story] = None
             if len(posting) > POSTING_MAX:
                 del posting[next(iter(posting))]
-        if len(self._active) > self.options.max_active_stories:
-            self._active.popitem(last=False)  # the story untouched for longest can no longer grow
-        self.frequencies.add(features.terms)
 
     def _candidates(self, features: Features) -> list[str]:
+        return self._ranked(_top(features.vector, QUERY_TERMS))
+
+    def _ranked(self, terms: list[int]) -> list[str]:
         hits: dict[str, int] = {}
-        for term in _strongest(features, QUERY_TERMS):
+        for term in terms:
             for story in self._postings.get(term, ()):
                 if story in self._active:
                     hits[story] = hits.get(story, 0) + 1
@@ -151,9 +204,14 @@ class StoryClusterer:
         return self.options.time_weight * min(1.0, gap / self.options.time_scale_days)
 
 
-def _strongest(features: Features, count: int) -> list[int]:
-    ranked = sorted(features.vector, key=lambda item: (-item[1], item[0]))
-    return [term for term, _ in ranked[:count]]
+def _top(weights: Iterable[tuple[int, float]], count: int) -> list[int]:
+    """The ``count`` strongest features of (feature, weight) pairs; ties by feature id."""
+    return [term for term, _ in sorted(weights, key=lambda item: (-item[1], item[0]))[:count]]
+
+
+def _number(story: str) -> int | None:
+    """The counter in an id this clusterer made (``S0000042`` → 42); None for any other id."""
+    return int(story[1:]) if story[:1] == "S" and story[1:].isdigit() else None
 
 
 def _negated(story: str) -> tuple[int, ...]:

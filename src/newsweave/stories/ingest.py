@@ -9,6 +9,13 @@ story's counters, never half of it). On start the clustering state is rebuilt by
 stored articles in arrival order, so a run killed at any point and started again resumes exactly
 where the store says it stopped, and the same input always ends in the same stories.
 
+Second pass (``StoryOptions.merge_threshold``, off by default): at the end of a run the stories it
+touched and their neighbours are merged by average linkage (``second_pass``), in one transaction.
+A run killed before that transaction commits leaves the online stories, all consistent; the re-run
+finds every article stored and so touches no story: ``newsweave stories --merge`` runs the pass
+over the whole store. Merges happen at the end of each run, so one input ingested in one run or in
+several can end in different merges (never in a lost or doubled article).
+
 Fast path: text the sources already extracted (plain text, JSON records, SGML) needs no spaCy
 here: clustering uses its own tokeniser, and sentences are only needed when a brief is written.
 """
@@ -18,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..config import Options
 from ..documents import check_article, clean, to_article
@@ -26,11 +33,13 @@ from ..errors import InputError
 from ..model import Article, IngestSummary, RawDocument, Rejection, StoredArticle
 from ..store import Store
 from .assign import Decision, StoryAssigner
+from .second_pass import merge_touched
 from .vectors import Features
 
 # Articles committed together. A crash loses at most this many articles' work, which a re-run
 # redoes; one commit per article made commits most of the ingest time.
 BATCH = 32
+T = TypeVar("T")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -65,10 +74,13 @@ class Ingestor:
     def __init__(self, store: Store, options: Options | None = None):
         self.store = store
         self.options = options or Options()
+        self._touched: dict[str, None] = {}  # stories given articles by this run, for the second pass
         self._rebuild()
 
     def _rebuild(self) -> None:
         self.assigner = StoryAssigner(self.options.stories)
+        for gone in self.store.merged_stories():
+            self.assigner.clusterer.note_story_id(gone)
         for stored in self.store.features():
             self.assigner.commit(Decision(article=stored.article, story=stored.story, new_story=False, score=0.0,
                                           copy_of=None, features=Features.from_bytes(stored.features),
@@ -79,18 +91,31 @@ class Ingestor:
         from tqdm import tqdm
 
         counts = {"read": 0, "stored": 0, "duplicates": 0, "updated": 0, "rejected": 0}
+        self._touched = {}
         with tqdm(items, disable=not progress, unit=" articles", desc="ingest", leave=False) as bar:
             for batch in _batches(bar, BATCH):
-                try:
-                    with self.store.batch():
-                        for item in batch:
-                            counts[self._one(item)] += 1
-                except BaseException:
-                    # The batch was rolled back: forget what it taught the clusterer, too.
-                    self._rebuild()
-                    raise
+                for outcome in self._transaction(lambda: [self._one(item) for item in batch]):
+                    counts[outcome] += 1
                 counts["read"] += len(batch)
-        return IngestSummary(**counts)
+        return IngestSummary(**counts, merged=self.merge(self._touched))
+
+    def merge(self, stories: Iterable[str]) -> int:
+        """The second pass over ``stories`` and their neighbours (nothing when
+        ``StoryOptions.merge_threshold`` is None), in one transaction; returns the stories merged away."""
+        threshold = self.options.stories.merge_threshold
+        if threshold is None:
+            return 0
+        stories = list(stories)
+        return self._transaction(lambda: merge_touched(self.assigner, self.store, stories, threshold=threshold))
+
+    def _transaction(self, work: Callable[[], T]) -> T:
+        try:
+            with self.store.batch():
+                return work()
+        except BaseException:
+            # Rolled back: forget what it taught the clustering state, too.
+            self._rebuild()
+            raise
 
     def _one(self, item: RawDocument | Rejection) -> str:
         if isinstance(item, Rejection):
@@ -121,6 +146,7 @@ class Ingestor:
         record = StoredArticle(article=article, content_hash=digest, story=decision.story, copy_of=decision.copy_of)
         self.store.add_article(record, key=key, features=decision.features.to_bytes(), signature=decision.signature)
         self.assigner.commit(decision)
+        self._touched[decision.story] = None
         return "stored"
 
     def _article(self, raw: RawDocument) -> Article:

@@ -1,0 +1,49 @@
+"""The second pass in the product: stories merged by average linkage in the store, not only in the
+evaluation.
+
+Online clustering decides once per article; an early story can split a topic in two. After an
+ingest run, the stories the run touched and the stories the clustering index links to them (their
+neighbours: the active stories sharing their strongest features) go through ``merge.merge_average_link``,
+and every merge it finds is made in the store (``Store.merge_stories``) and in the live clustering
+state, in one transaction for the whole pass. Only those stories are looked at, never the whole
+store, so the pass costs about as much per run as the run's articles touched, however large the store.
+
+Centroids are the live clustering state's: each article weighed with the document frequencies at its
+arrival (the evaluation's ``--merge`` re-weighs every article with the frequencies at the end of the
+stream instead, which the product cannot afford per run; docs/evaluation-clusters.md gives the
+figures of both).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..store import Store
+from .assign import StoryAssigner
+from .merge import merge_average_link
+
+
+def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str], *, threshold: float) -> int:
+    """Merge ``touched`` stories and their neighbours while two stories' articles are at least
+    ``threshold`` similar on average; returns how many stories were merged away. The caller holds
+    the transaction (``store.batch()``) and rebuilds ``assigner`` if it fails."""
+    clusterer = assigner.clusterer
+    chosen: dict[str, tuple[dict[int, float], int]] = {}
+    for story in touched:
+        story = assigner.current(story)
+        for candidate in (story, *clusterer.neighbours(story)):
+            if candidate not in chosen and (state := clusterer.centroid(candidate)) is not None:
+                chosen[candidate] = state
+    # Oldest first: merge_average_link keeps the oldest story of a group, as the store does.
+    order = sorted(chosen, key=lambda story: (len(story), story))
+    groups = merge_average_link({story: chosen[story][0] for story in order},
+                                {story: chosen[story][1] for story in order}, threshold=threshold)
+    merged = 0
+    for story in order:
+        root, story = assigner.current(groups[story]), assigner.current(story)
+        if root == story:
+            continue
+        keep = store.merge_stories(root, story)
+        assigner.merged(keep, story if keep == root else root)
+        merged += 1
+    return merged

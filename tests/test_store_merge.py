@@ -1,0 +1,159 @@
+"""Merging two stories in the store (``Store.merge_stories``), on SQLite and on a real PostgreSQL, and
+the second pass that uses it after an ingest run (``StoryOptions.merge_threshold``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+import pytest
+
+from newsweave.api import Newsweave
+from newsweave.config import Options, StoryOptions
+from newsweave.errors import StoreError
+from newsweave.model import Article, StoredArticle
+
+from _stories_corpus import raw, story_articles
+from test_postgres_store import make_store, store  # noqa: F401  (fixtures: both backends)
+
+
+def _add(store, article_id: str, story: str, *, outlet: str, day: int | None) -> None:
+    published = datetime(2024, 5, day, 12, 0) if day is not None else None
+    article = Article(id=article_id, text=f"Text of {article_id}.", outlet=outlet, origin="test",
+                      title=f"Title {article_id}", published=published)
+    store.add_article(StoredArticle(article=article, content_hash=f"hash-{article_id}", story=story),
+                      key=f"key-{article_id}", features=b"", signature=b"")
+
+
+@pytest.fixture
+def two_stories(store):
+    """S1 (first article first, days 10–12, outlet A) and S2 (days 5–20, outlets B and C)."""
+    _add(store, "a1", "S1", outlet="A", day=10)
+    _add(store, "b1", "S2", outlet="B", day=20)
+    _add(store, "a2", "S1", outlet="A", day=12)
+    _add(store, "b2", "S2", outlet="C", day=5)
+    _add(store, "b3", "S2", outlet="B", day=None)
+    return store
+
+
+def test_merging_moves_the_articles_and_deletes_the_emptied_story(two_stories):
+    assert two_stories.merge_stories("S1", "S2") == "S1"
+    assert [s.article.id for s in two_stories.story_articles("S1")] == ["a1", "b1", "a2", "b2", "b3"]
+    assert [s.id for s in two_stories.stories()] == ["S1"]
+    assert two_stories.counts().stories == 1 and two_stories.check() == []
+
+
+def test_the_merged_story_lists_its_title_size_outlets_and_dates_over_both(two_stories):
+    two_stories.merge_stories("S1", "S2")
+    story = two_stories.story("S1")
+    assert story.title == "Title a1" and len(story.articles) == 5
+    assert story.outlets == ("A", "B", "C")
+    assert story.first_published == datetime(2024, 5, 5, 12, 0)
+    assert story.last_published == datetime(2024, 5, 20, 12, 0)
+
+
+def test_the_story_whose_first_article_came_first_keeps_its_id_whichever_is_named_first(two_stories):
+    assert two_stories.merge_stories("S2", "S1") == "S1"
+    assert two_stories.story("S1").title == "Title a1"
+
+
+def test_merging_again_changes_nothing(two_stories):
+    two_stories.merge_stories("S1", "S2")
+    listing = [(s.id, s.articles, s.outlets, s.first_published) for s in two_stories.stories()]
+    assert two_stories.merge_stories("S1", "S2") == "S1"
+    assert two_stories.merge_stories("S2", "S1") == "S1"
+    assert [(s.id, s.articles, s.outlets, s.first_published) for s in two_stories.stories()] == listing
+    assert two_stories.merged_stories() == {"S2": "S1"} and two_stories.check() == []
+
+
+def test_the_merged_id_still_answers_with_the_story_it_went_into(two_stories):
+    two_stories.merge_stories("S1", "S2")
+    assert two_stories.story("S2").id == "S1"
+    assert [s.article.id for s in two_stories.story_articles("S2")] == ["a1", "b1", "a2", "b2", "b3"]
+
+
+def test_an_article_stored_later_under_the_merged_id_goes_to_the_remaining_story(two_stories):
+    two_stories.merge_stories("S1", "S2")
+    _add(two_stories, "late", "S2", outlet="D", day=21)
+    assert two_stories.article("late").story == "S1"
+    assert [s.id for s in two_stories.stories()] == ["S1"] and two_stories.check() == []
+
+
+def test_a_chain_of_merges_points_every_old_id_at_the_last_story(two_stories):
+    _add(two_stories, "c1", "S3", outlet="E", day=1)
+    two_stories.merge_stories("S2", "S3")
+    two_stories.merge_stories("S1", "S2")
+    assert two_stories.merged_stories() == {"S2": "S1", "S3": "S1"}
+    assert len(two_stories.story("S3").articles) == 6 and two_stories.check() == []
+
+
+def test_merging_an_unknown_story_is_a_store_error_and_changes_nothing(two_stories):
+    with pytest.raises(StoreError, match="no story 'S9' to merge"):
+        two_stories.merge_stories("S1", "S9")
+    assert [len(s.articles) for s in two_stories.stories()] == [3, 2]
+
+
+# --- the second pass after an ingest run ---------------------------------------------------------
+
+# A strict online pass (threshold 0.95) splits each invented story into pieces; the second pass at
+# 0.2 must join the pieces of one story and nothing across stories.
+SPLIT = StoryOptions(threshold=0.95, time_weight=0.0)
+JOIN = StoryOptions(threshold=0.95, time_weight=0.0, merge_threshold=0.2)
+
+
+def _corpus(count: int = 32, seed: int = 3):
+    labelled = story_articles(count, seed=seed)
+    return [raw(f"a{i:02d}", text) for i, (_, text) in enumerate(labelled)], {f"a{i:02d}": label for i, (label, _) in
+                                                                             enumerate(labelled)}
+
+
+def _labels_per_story(store, labels):
+    return {s.id: Counter(labels[a.split("~")[0]] for a in s.articles) for s in store.stories(limit=None)}
+
+
+def test_without_the_second_pass_a_strict_online_pass_splits_the_invented_stories(store):
+    docs, labels = _corpus()
+    Newsweave(Options(stories=SPLIT)).ingest(docs, store=store)
+    assert store.counts().stories > len(set(labels.values()))
+
+
+def test_the_second_pass_joins_the_pieces_of_each_story_and_nothing_across_stories(store):
+    docs, labels = _corpus()
+    summary = Newsweave(Options(stories=JOIN)).ingest(docs, store=store)
+    per_story = _labels_per_story(store, labels)
+    assert all(len(mix) == 1 for mix in per_story.values())  # no story mixes two invented ones
+    assert len(per_story) == len(set(labels.values())) == 4  # and each invented story is whole
+    assert summary.merged == len(store.merged_stories()) > 0
+    assert set(store.merged_stories().values()) <= set(per_story) and store.check() == []
+
+
+def test_a_rerun_after_the_merge_stores_nothing_again_and_keeps_the_stories(store):
+    docs, labels = _corpus()
+    Newsweave(Options(stories=JOIN)).ingest(docs, store=store)
+    before = [(s.id, s.articles) for s in store.stories(limit=None)]
+    again = Newsweave(Options(stories=JOIN)).ingest(docs, store=store)
+    assert (again.stored, again.duplicates, again.merged) == (0, len(docs), 0)
+    assert [(s.id, s.articles) for s in store.stories(limit=None)] == before
+
+
+def test_articles_ingested_after_a_merge_join_the_merged_stories_and_reuse_no_merged_id(make_store):
+    docs, labels = _corpus(48)
+    with make_store() as store:
+        Newsweave(Options(stories=JOIN)).ingest(docs[:32], store=store)
+        merged_ids = set(store.merged_stories())
+    with make_store() as store:  # a new process: the clustering state is rebuilt from the store
+        Newsweave(Options(stories=JOIN)).ingest(docs[32:], store=store)
+        per_story = _labels_per_story(store, labels)
+        assert not merged_ids & set(per_story)
+        assert all(len(mix) == 1 for mix in per_story.values()) and store.check() == []
+        assert sum(sum(mix.values()) for mix in per_story.values()) == 48
+
+
+def test_a_brief_of_the_remaining_id_holds_the_articles_of_both_merged_stories(store, nlp):
+    docs, labels = _corpus(16)
+    Newsweave(Options(stories=SPLIT)).ingest(docs, store=store)
+    first, second = (s.id for s in sorted(store.stories(limit=None), key=lambda s: s.articles[0])[:2])
+    expected = set(store.story(first).articles) | set(store.story(second).articles)
+    keep = store.merge_stories(second, first)
+    brief = Newsweave(Options(), nlp=nlp).brief_story(keep, store=store)
+    assert {info.id for info in brief.articles} == expected
