@@ -23,7 +23,24 @@ def test_the_set_stores_references_never_text():
     for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         assert set(record) <= {"id", "label", "kind", "a", "b", "note"}
-        assert set(record["a"]) == set(record["b"]) == {"path", "start", "end", "sha1"}
+        for side in (record["a"], record["b"]):
+            assert {"path", "start", "end", "sha1"} <= set(side) <= {"path", "record", "document", "start", "end", "sha1"}
+
+
+def test_the_set_has_real_attribution_and_negation_pairs_from_multi_news_and_duc():
+    pairs = load_pairs(DEFAULT_SET)
+    for kind in ("attribution", "negation"):
+        of_kind = [p for p in pairs if p.kind == kind]
+        assert any(p.label == "contradiction" for p in of_kind) and sum(p.label == "consistent" for p in of_kind) >= 20
+    assert any(p.a.record for p in pairs) and any(not p.a.record for p in pairs if p.kind == "negation")
+
+
+def test_a_dataset_span_without_its_document_index_is_refused(tmp_path):
+    bad = tmp_path / "set.jsonl"
+    span = {"path": "multinews/val.jsonl.gz", "record": "multinews-val-00002", "start": 0, "end": 1, "sha1": "0" * 40}
+    bad.write_text(json.dumps({"id": "p", "label": "consistent", "a": span, "b": span}) + "\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="'record' and 'document' go together"):
+        load_pairs(bad)
 
 
 def test_a_record_with_an_unknown_label_is_refused(tmp_path):
@@ -57,3 +74,23 @@ def test_the_sample_pairs_are_judged_right_on_the_real_articles(nlp):
     pairs = [p for p in load_pairs(DEFAULT_SET) if p.id in SAMPLE]
     results = evaluate(pairs, data=DATA, nlp=nlp)
     assert {r.pair.id: r.flagged for r in results} == {p.id: p.label == "contradiction" for p in pairs}
+
+
+# Multi-News and DUC hard negatives of the newer kinds: the same quote under two names of one person
+# ("the California Democrat" / Feinstein), the organisation and its spokesman, and an agreeing
+# paraphrase of a negated statement ("in a bag, and not on a dish" / "instead of on a dish").
+HARD_NEGATIVES = ["duc-attrok-D0723F", "mn-attrok-02178", "mn-negok-02429", "duc-negok-D0641E"]
+
+
+def test_hard_negatives_of_attribution_and_negation_are_not_flagged(nlp):
+    pairs = [p for p in load_pairs(DEFAULT_SET) if p.id in HARD_NEGATIVES]
+    assert len(pairs) == len(HARD_NEGATIVES)
+    assert not any(r.flagged for r in evaluate(pairs, data=DATA, nlp=nlp))
+
+
+def test_the_figures_are_reported_per_group():
+    pairs = [p for p in load_pairs(DEFAULT_SET) if p.id in ("duc-153", "mn-negok-02429", "duc-attrok-D0723F")]
+    from newsweave.evaluation.contradictions import PairResult
+    text = format_results([PairResult(p, p.label == "contradiction", ()) for p in pairs])
+    assert "number/date: 1 contradictions, 0 consistent" in text
+    assert "negation: 0 contradictions, 1 consistent; flagged 0" in text and "attribution: 0 contradictions" in text
