@@ -9,6 +9,11 @@ copy detection, online clustering, one SQLite transaction), skipping only spaCy,
 text does not need.
 
     nice python bench/scale.py --sizes 10000 50000 100000
+    nice python bench/scale.py --sizes 10000 --merge 0.16 --run 1000
+
+``--merge COSINE`` turns on the second pass (``StoryOptions.merge_threshold``) as ``newsweave ingest
+--merge`` runs it: after every ``--run`` articles (one ingest run), over the stories that run touched
+and their neighbours. ``--threshold`` sets the online join threshold.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterator
 
+from newsweave.config import Options, StoryOptions
 from newsweave.model import Article
 from newsweave.store import open_store
 from newsweave.stories import Ingestor
@@ -67,29 +73,37 @@ def stream(total: int) -> Iterator[Article]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--threshold", type=float, help="online join threshold (default: StoryOptions)")
+    parser.add_argument("--merge", type=float, help="second-pass threshold (default: off)")
+    parser.add_argument("--run", type=int, default=1000, help="articles per ingest run with --merge (default 1000)")
     args = parser.parse_args()
     sizes = sorted(args.sizes)
+    stories = StoryOptions(merge_threshold=args.merge,
+                           **({"threshold": args.threshold} if args.threshold is not None else {}))
+    merged = 0
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.sqlite")) as store:
-        ingestor = Ingestor(store)
+        ingestor = Ingestor(store, Options(stories=stories))
         started = last = time.perf_counter()
         cpu_started = time.process_time()
         done = last_done = 0
         # Wall-clock rates depend on what else the shared machine runs; art/CPU-s is this process alone.
         print(f"{'articles':>9} {'total art/s':>12} {'last-segment art/s':>19} {'art/CPU-s':>12} "
-              f"{'peak RSS MiB':>13} {'stories':>8}")
+              f"{'peak RSS MiB':>13} {'stories':>8} {'merged':>7}")
         articles = stream(sizes[-1])
         while done < sizes[-1]:
             with store.batch():  # as `newsweave ingest` does: BATCH articles per transaction
                 for article in islice(articles, BATCH):
                     ingestor.add(article)
                     done += 1
-                    if done in sizes:
+                    if done in sizes or done % args.run == 0:
                         break
+            if args.merge is not None and (done in sizes or done % args.run == 0):
+                merged += ingestor.merge()  # the end of one ingest run
             if done in sizes:
                 now, cpu = time.perf_counter(), time.process_time()
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 print(f"{done:9d} {done / (now - started):12.0f} {(done - last_done) / (now - last):19.0f} "
-                      f"{done / (cpu - cpu_started):12.0f} {peak:13.0f} {store.counts().stories:8d}", flush=True)
+                      f"{done / (cpu - cpu_started):12.0f} {peak:13.0f} {store.counts().stories:8d} {merged:7d}", flush=True)
                 last, last_done = now, done
 
 

@@ -54,3 +54,11 @@ def test_the_same_stories_always_merge_the_same_way():
 def test_a_threshold_outside_zero_to_one_is_an_options_error():
     with pytest.raises(OptionsError, match=r"merge threshold must be in \(0, 1\]"):
         merge_average_link({"S1": {1: 1.0}}, {"S1": 1}, threshold=1.5)
+
+
+def test_two_stories_outside_changed_are_not_scored_against_each_other():
+    # A pass that already saw S1 and S2 unchanged found them apart; only S3, which changed, is looked at.
+    centroids = {"S1": _unit(1, 2), "S2": _unit(1, 2), "S3": _unit(7, 8)}
+    sizes = dict.fromkeys(centroids, 1)
+    assert merge_average_link(centroids, sizes, threshold=0.8, changed={"S3"})["S2"] == "S2"
+    assert merge_average_link(centroids, sizes, threshold=0.8, changed={"S2"})["S2"] == "S1"

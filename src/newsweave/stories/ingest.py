@@ -74,7 +74,7 @@ class Ingestor:
     def __init__(self, store: Store, options: Options | None = None):
         self.store = store
         self.options = options or Options()
-        self._touched: dict[str, None] = {}  # stories given articles by this run, for the second pass
+        self._touched: dict[str, None] = {}  # stories given articles since the last second pass
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -91,22 +91,24 @@ class Ingestor:
         from tqdm import tqdm
 
         counts = {"read": 0, "stored": 0, "duplicates": 0, "updated": 0, "rejected": 0}
-        self._touched = {}
         with tqdm(items, disable=not progress, unit=" articles", desc="ingest", leave=False) as bar:
             for batch in _batches(bar, BATCH):
                 for outcome in self._transaction(lambda: [self._one(item) for item in batch]):
                     counts[outcome] += 1
                 counts["read"] += len(batch)
-        return IngestSummary(**counts, merged=self.merge(self._touched))
+        return IngestSummary(**counts, merged=self.merge())
 
-    def merge(self, stories: Iterable[str]) -> int:
-        """The second pass over ``stories`` and their neighbours (nothing when
-        ``StoryOptions.merge_threshold`` is None), in one transaction; returns the stories merged away."""
+    def merge(self, stories: Iterable[str] | None = None) -> int:
+        """The second pass over ``stories`` (default: those given articles since the last pass) and
+        their neighbours, in one transaction; returns the stories merged away. Nothing when
+        ``StoryOptions.merge_threshold`` is None."""
         threshold = self.options.stories.merge_threshold
         if threshold is None:
             return 0
-        stories = list(stories)
-        return self._transaction(lambda: merge_touched(self.assigner, self.store, stories, threshold=threshold))
+        chosen = list(self._touched if stories is None else stories)
+        merged = self._transaction(lambda: merge_touched(self.assigner, self.store, chosen, threshold=threshold))
+        self._touched = {}
+        return merged
 
     def _transaction(self, work: Callable[[], T]) -> T:
         try:

