@@ -95,6 +95,18 @@ def test_a_statement_against_its_denial_is_a_negation_contradiction(nlp):
     assert found[0].right.source.article == "b"
 
 
+@pytest.mark.parametrize("positive", [
+    "Prosecutors declined to charge the two actors in the three cases, the district attorney said.",
+    "The two actors were unable to be charged in the three cases, the district attorney said.",
+])
+def test_a_negative_verb_on_the_other_side_is_agreement_not_a_negation_contradiction(nlp, positive):
+    # Multi-News pairs: "won't be charged" / "declined to file charges", "could not find" / "were unable to find".
+    documents = [_doc(nlp, "a", "A", positive + "\n"),
+                 _doc(nlp, "b", "B", "The two actors will not be charged in the three cases, the district "
+                                     "attorney said.\n")]
+    assert [c.kind for c in _find(documents)] == []
+
+
 def test_no_documents_have_no_contradictions():
     assert find_contradictions([], (), ()) == ()
 
@@ -173,6 +185,9 @@ def test_the_seed_brief_flags_only_the_attribution_conflict(seeds_dir):
     ("They asked whether or not the talks would resume.", set()),  # "whether or not" denies nothing
     ("The drug does not _ it has been approved for pain.", set()),  # the next clause is not negated
     ("Not only the army but the police came.", set()),
+    ("He didn't notice until the second lesson that he had it.", set()),  # "not ... until" says when
+    ("They are not sending the doctors, they are sending the nurses.", set()),  # a correction, not a denial
+    ("Children of smokers have asthma even when mothers did not smoke.", {"smoke"}),  # said before: still denied
     ("", set()),
 ])
 def test_negated_words_are_read_within_the_negations_clause(text, negated):

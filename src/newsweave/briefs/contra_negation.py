@@ -22,8 +22,15 @@ MIN_OVERLAP = 0.7
 # "whether or not", "if not", "not only" do not deny anything.
 _NEGATION = re.compile(r"(?<!\bor\s)(?<!\bif\s)\b(?:not(?!\s+only\b)|never|no\s+longer|cannot)\b|n['’]t\b",
                        re.IGNORECASE)
+# A sentence with any of these does not plainly affirm: "declined to file charges", "were unable to
+# find" and "failed to pay" say what "won't be charged", "could not find" and "did not pay" say.
 _ANY_NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|denied|"
-                           r"denies|deny|refused|refuses|rejected)\b|n['’]t\b", re.IGNORECASE)
+                           r"denies|deny|denying|refused|refuses|refusing|rejected|declined|declines|declining|"
+                           r"failed|fails|unable|lacks?|lacked|instead)\b|n['’]t\b", re.IGNORECASE)
+_UNTIL = re.compile(r"\buntil\b", re.IGNORECASE)
+# A negation and the rest of its clause, removed to see which words the sentence states plainly.
+_NEGATED_CLAUSE = re.compile(r"(?:(?<!\bor\s)(?<!\bif\s)\b(?:not|never|no\s+longer|cannot)\b|\w+n['’]t\b)"
+                             r"[^,;:.!?_—–()\"“”]*", re.IGNORECASE)
 # Words between a negation and the word it negates ("did not even", "will not be").
 _SKIP = frozenset("be been being have has had even yet also ever really necessarily immediately "
                   "so too very just".split())
@@ -35,9 +42,13 @@ def negated_stems(text: str) -> set[str]:
     for match in _NEGATION.finditer(text):
         # Only within the same clause: in "Celebrex does not _ it has been approved" nothing is negated.
         clause = re.split(r"[,;:.!?_—–()\"“”]", text[match.end():match.end() + 60], maxsplit=1)[0]
+        if _UNTIL.search(clause):
+            continue  # "didn't realize until second period" says when it happened, not that it did not
         following = [w for w in re.findall(r"[A-Za-z]+", clause) if w.casefold() not in _SKIP]
         stems = content_stems(" ".join(following[:3]))
-        if stems:
+        # A word the sentence states un-negated after the denial is corrected, not denied: "they're not
+        # sending you, they're sending people that have lots of problems".
+        if stems and stems[0] not in content_stems(_NEGATED_CLAUSE.sub(" ", text[match.end() + len(clause):])):
             negated.add(stems[0])
     return negated
 
