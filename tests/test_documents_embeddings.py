@@ -93,3 +93,17 @@ def test_the_cache_keeps_at_most_its_size_and_still_returns_every_vector():
 def test_a_negative_cache_size_is_refused_with_the_allowed_values():
     with pytest.raises(OptionsError, match="0 .no cache. or more"):
         SentenceEncoder(cache_size=-1)
+
+
+def test_threads_sharing_one_encoder_get_the_vectors_a_single_thread_gets():
+    # A Dask worker's threads share one Nlp and so one encoder, with its cache being trimmed.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Flood warnings were issued for {n} towns along the river." for n in range(6)]
+    shared = SentenceEncoder(cache_size=3)
+    expected = SentenceEncoder(cache_size=0).encode(texts)
+    shifts = [n % len(texts) for n in range(12)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda shift: shared.encode(texts[shift:] + texts[:shift]), shifts))
+    for shift, vectors in zip(shifts, results):
+        assert np.allclose(vectors, np.roll(expected, -shift, axis=0), atol=1e-5)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from importlib import import_module
@@ -72,6 +73,9 @@ class SentenceEncoder:
         self._model = None
         self._available: bool | None = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        # One Nlp, and so one encoder, serves every thread of a Dask worker or web server: the cache
+        # is read and trimmed in steps, and the model is loaded once.
+        self._lock = threading.Lock()
 
     @property
     def available(self) -> bool:
@@ -86,19 +90,20 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """A (len(texts), dimensions) float32 array of unit vectors; raises ``MissingDependency``
         when the extra is not installed (check ``available`` first to fall back instead)."""
-        model = self._loaded()
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        fresh = _vectors(model, [text for text in dict.fromkeys(texts) if text not in self._cache])
-        vectors = np.stack([fresh[text] if text in fresh else self._cache[text] for text in texts])
-        for text in texts:
-            if text in self._cache:
-                self._cache.move_to_end(text)
-        for text, vector in fresh.items():
-            self._cache[text] = vector
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
-        return vectors
+        with self._lock:
+            model = self._loaded()
+            if not texts:
+                return np.zeros((0, 0), dtype=np.float32)
+            fresh = _vectors(model, [text for text in dict.fromkeys(texts) if text not in self._cache])
+            vectors = np.stack([fresh[text] if text in fresh else self._cache[text] for text in texts])
+            for text in texts:
+                if text in self._cache:
+                    self._cache.move_to_end(text)
+            for text, vector in fresh.items():
+                self._cache[text] = vector
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+            return vectors
 
     @property
     def cached(self) -> int:
@@ -107,7 +112,8 @@ class SentenceEncoder:
 
     def clear_cache(self) -> None:
         """Forget every kept vector (the model stays loaded)."""
-        self._cache.clear()
+        with self._lock:
+            self._cache.clear()
 
     def _loaded(self):
         if self._model is None:
