@@ -13,7 +13,7 @@ checked on reading so a changed reader cannot silently shift the offsets.
 For each pair the two whole articles go through the real brief (claims, quotes, contradictions);
 the pair counts as flagged when one contradiction of the brief has one side in each span.
 
-Run: ``python -m newsweave.evaluation.contradictions [--data ../shared/data] [--verbose]``.
+Run: ``python -m newsweave.evaluation.contradictions [--data ../shared/data] [--verbose] [--group KIND]``.
 """
 
 from __future__ import annotations
