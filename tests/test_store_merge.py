@@ -3,6 +3,7 @@ the second pass that uses it after an ingest run (``StoryOptions.merge_threshold
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from newsweave.config import Options, StoryOptions
 from newsweave.errors import StoreError
 from newsweave.model import Article, StoredArticle
 
-from _stories_corpus import raw, story_articles
+from _stories_corpus import raw, story_articles, write_corpus
 from test_postgres_store import make_store, store  # noqa: F401  (fixtures: both backends)
 
 
@@ -157,3 +158,25 @@ def test_a_brief_of_the_remaining_id_holds_the_articles_of_both_merged_stories(s
     keep = store.merge_stories(second, first)
     brief = Newsweave(Options(), nlp=nlp).brief_story(keep, store=store)
     assert {info.id for info in brief.articles} == expected
+
+
+def test_ingest_merge_on_the_command_line_stores_the_joined_stories(tmp_path, capsys):
+    from newsweave.cli import main
+
+    write_corpus(tmp_path / "in", 24, seed=3)
+    db = str(tmp_path / "cli.sqlite")
+    assert main(["ingest", str(tmp_path / "in"), "--db", db, "--threshold", "0.95", "--merge", "0.2"]) == 0
+    assert "stories into others; the store holds 24 articles in 3 stories" in capsys.readouterr().err
+
+
+def test_stories_merge_runs_the_second_pass_over_the_whole_store(tmp_path, capsys):
+    from newsweave.cli import main
+
+    write_corpus(tmp_path / "in", 24, seed=3)
+    db = str(tmp_path / "cli.sqlite")
+    assert main(["ingest", str(tmp_path / "in"), "--db", db, "--threshold", "0.95"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--merge", "0.2", "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert "→ 3 stories" in out.err
+    assert sorted(story["size"] for story in json.loads(out.out)) == [8, 8, 8]

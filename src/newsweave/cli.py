@@ -319,7 +319,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if not args.sources:
             print("newsweave: give sources to ingest (or --rejected to list rejections)", file=sys.stderr)
             return EXIT_FATAL
-        options = _options(args, stories=StoryOptions(merge_threshold=args.merge))
+        online = {"threshold": args.threshold} if args.threshold is not None else {}
+        options = _options(args, stories=StoryOptions(merge_threshold=args.merge, **online))
         summary = Newsweave(options, nlp=args.nlp).ingest(args.sources, store=store, progress=sys.stderr.isatty())
         totals = store.counts()
     merged = f", merged {summary.merged} stories into others" if args.merge is not None else ""
@@ -375,7 +376,7 @@ def _add_ingest(commands) -> None:
         epilog="Examples:\n"
                "  newsweave ingest ../shared/seeds --db news.sqlite\n"
                "  newsweave ingest --rejected --db news.sqlite\n"
-               "  newsweave ingest ../shared/seeds --db news.sqlite --merge 0.16\n\n"
+               "  newsweave ingest ../shared/seeds --db news.sqlite --threshold 0.3 --merge 0.16\n\n"
                "The store is $NEWSWEAVE_DB, else ~/.local/share/newsweave/newsweave.sqlite.\n"
                "Exit codes: 0 all used, 1 some inputs rejected, 2 fatal error.")
     parser.add_argument("sources", nargs="*", help="files, directories, feeds, WARC, JSON Lines, URLs")
@@ -384,6 +385,9 @@ def _add_ingest(commands) -> None:
     parser.add_argument("--merge", type=_merge_threshold, metavar="COSINE",
                         help="after the run, merge the stories it touched with close ones (second pass) while their "
                              "articles' mean cosine is at least this, e.g. 0.16; default off")
+    parser.add_argument("--threshold", type=float, metavar="COSINE",
+                        help="online join threshold (default 0.2); with --merge, 0.3 leaves small precise stories "
+                             "for the second pass to join (docs/evaluation-clusters.md)")
     _add_reading_options(parser)
     parser.set_defaults(run=_cmd_ingest)
 
