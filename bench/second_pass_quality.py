@@ -63,7 +63,8 @@ def main() -> None:
                 with store.batch():
                     for record in chunk[first:first + BATCH]:
                         ingestor.add(_article(record))
-            before = _predicted(store, records, rejected)
+            if start + run >= len(accepted):
+                before = _predicted(store, records, rejected)  # the last run, before its pass
             merged += ingestor.merge()
         seconds = time.perf_counter() - started
         after = _predicted(store, records, rejected)

@@ -1,6 +1,7 @@
 """Articles → stories: representation (``vectors``), online clustering (``clusterer``), wire copies and
 story choice together (``assign``), ingestion into a store (``ingest``), and an optional second pass
-that merges stories by average linkage (``merge``, used by the evaluation)."""
+that merges stories by average linkage (``merge``), in the evaluation and, through ``second_pass``,
+in the store after each ingest run."""
 
 from __future__ import annotations
 

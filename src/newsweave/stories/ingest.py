@@ -148,7 +148,8 @@ class Ingestor:
         record = StoredArticle(article=article, content_hash=digest, story=decision.story, copy_of=decision.copy_of)
         self.store.add_article(record, key=key, features=decision.features.to_bytes(), signature=decision.signature)
         self.assigner.commit(decision)
-        self._touched[decision.story] = None
+        if self.options.stories.merge_threshold is not None:  # else nothing would ever empty it
+            self._touched[decision.story] = None
         return "stored"
 
     def _article(self, raw: RawDocument) -> Article:

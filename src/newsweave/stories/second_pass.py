@@ -6,7 +6,8 @@ ingest run, the stories the run touched and the stories the clustering index lin
 neighbours: the active stories sharing their strongest features) go through ``merge.merge_average_link``
 (two untouched neighbours are not scored against each other: unchanged since a pass found them
 apart), and every merge it finds is made in the store (``Store.merge_stories``) and in the live clustering
-state, in one transaction for the whole pass. Only those stories are looked at, never the whole
+state, in one transaction for the whole pass where the store groups writes (``Store.batch``: SQLite;
+on PostgreSQL each merge is its own transaction). Only those stories are looked at, never the whole
 store, so the pass costs about as much per run as the run's articles touched, however large the store.
 
 Centroids are the live clustering state's: each article weighed with the document frequencies at its
