@@ -180,3 +180,13 @@ def test_stories_merge_runs_the_second_pass_over_the_whole_store(tmp_path, capsy
     out = capsys.readouterr()
     assert "→ 3 stories" in out.err
     assert sorted(story["size"] for story in json.loads(out.out)) == [8, 8, 8]
+
+
+def test_a_rebuilt_ingestor_never_hands_out_the_id_of_a_story_merged_away(store):
+    from newsweave.stories import Ingestor
+
+    docs, _ = _corpus(16)
+    Newsweave(Options(stories=SPLIT)).ingest(docs, store=store)
+    ids = sorted(s.id for s in store.stories(limit=None))
+    store.merge_stories(ids[0], ids[-1])  # the newest id is gone from the stories table
+    assert Ingestor(store, Options(stories=SPLIT)).assigner.clusterer.new_story_id() > ids[-1]
