@@ -123,6 +123,16 @@ def test_a_command_given_a_loaded_pipeline_does_not_load_another(seeds_dir, monk
     assert "\nSUMMARY\n" in capsys.readouterr().out
 
 
+def test_no_embeddings_briefs_without_the_sentence_encoder(seeds_dir, monkeypatch, capsys, nlp):
+    # The flag exists for a fast cold start: the encoder must not even be asked for a vector.
+    def refuse(texts):
+        pytest.fail("the sentence encoder was used")
+    monkeypatch.setattr(nlp.encoder, "encode", refuse)
+    assert main(["brief", str(seeds_dir), "--words", "60", "--no-embeddings", "--format", "json"], nlp=nlp) == EXIT_OK
+    brief = json.loads(capsys.readouterr().out)
+    assert brief["claims"] and brief["summary"]
+
+
 def test_reading_options_reach_the_options_object():
     args = build_parser().parse_args(["brief", "x.txt", "--date", "2023-06-18", "--outlet", "a=A", "--outlet",
                                       "b=B", "--allow-private", "--follow-links", "--words", "90"])

@@ -68,7 +68,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from .api import Newsweave
     from .outputs import render
 
-    engine = Newsweave(_options(args, words=args.words), nlp=args.nlp)
+    engine = Newsweave(_options(args, words=args.words, embeddings=not args.no_embeddings), nlp=args.nlp)
     if args.story:
         brief = _story_brief(engine, args)  # from the store: see the ingest / stories section
     elif not args.articles:
@@ -110,6 +110,9 @@ def _add_brief(commands) -> None:
     parser.add_argument("--format", choices=["text", "markdown", "json", "html"], default="text",
                         help="output format (default text)")
     parser.add_argument("--out", help="write to this file instead of standard output")
+    parser.add_argument("--no-embeddings", action="store_true",
+                        help="compare claims by wording only: skips loading PyTorch and the sentence model "
+                             "(a faster cold start; claims worded differently are not grouped)")
     _add_reading_options(parser)
     parser.set_defaults(run=_cmd_brief)
 
