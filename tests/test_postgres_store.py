@@ -71,6 +71,20 @@ def test_an_empty_store_lists_nothing_and_is_consistent(store):
     assert store.counts().articles == 0 and store.check() == []
 
 
+def test_articles_after_counts_only_the_arrivals_since_a_given_one(store):
+    # The web writer's check for other writers: it must see exactly the new rows, and say where
+    # the last one is so the next check starts there.
+    assert store.articles_after(-1) == (0, -1)
+    _add(store, "a1", "one")
+    _add(store, "a2", "two")
+    arrived, last = store.articles_after(-1)
+    assert arrived == 2
+    assert store.articles_after(last) == (0, last)
+    _add(store, "a3", "three", story="S2")
+    arrived, newest = store.articles_after(last)
+    assert arrived == 1 and newest > last and store.article("a3") is not None
+
+
 def test_an_article_round_trips_with_its_story_dates_and_bytes(store):
     when = datetime(2023, 6, 18, 9, 30)
     _add(store, "a1", "Rain fell on the capital.", published=when)

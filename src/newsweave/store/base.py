@@ -118,6 +118,12 @@ class Store(ABC):
     def counts(self) -> "StoreCounts": ...
 
     @abstractmethod
+    def articles_after(self, seq: int) -> tuple[int, int]:
+        """How many articles arrived after arrival number ``seq``, and the last arrival number
+        (``seq`` itself when none did): a change check whose cost grows with what is new, not with
+        the store, for a process that must notice other writers."""
+
+    @abstractmethod
     def check(self) -> list[str]:
         """Consistency problems found (empty when the store is sound)."""
 

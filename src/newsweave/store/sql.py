@@ -51,6 +51,12 @@ class SqlStore(Store):
         found = self._db.execute(f"SELECT {rows.FEED_COLUMNS} FROM followed_feeds ORDER BY seq")
         return [rows.feed(row, when=self._when) for row in found]
 
+    def articles_after(self, seq: int) -> tuple[int, int]:
+        # seq is the primary key in both backends: a range scan of the new rows only.
+        count, last = self._db.execute(
+            f"SELECT count(*), max(seq) FROM articles WHERE seq > {self._P}", (seq,)).fetchone()
+        return count, seq if last is None else last
+
     def article(self, article_id: str) -> StoredArticle | None:
         return self._one(f"WHERE id = {self._P}", article_id)
 
