@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from typing import Iterator, Sequence
 
 from ..errors import MissingDependency, StoreError
-from ..model import Article, FollowedFeed, Rejection, StoredArticle
+from ..model import FollowedFeed, Rejection, StoredArticle
 from . import rows
 from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrator import Dialect, migrate
@@ -168,21 +168,12 @@ class PostgresStore(SqlStore):
                                        "(SELECT 1 FROM articles a WHERE a.key = st.key) ORDER BY ord").fetchall()
         return [row[0] for row in refused]
 
-    def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
-        _no_nul(title=article.title, author=article.author, text=article.text)
-        with self._db.transaction():
-            row = self._db.execute("SELECT version, title, published, text, content_hash FROM articles "
-                                   "WHERE id = %s FOR UPDATE", (article_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"no stored article {article_id!r} to update")
-            version = row[0]
-            self._db.execute("INSERT INTO article_versions (article, version, title, published, text, content_hash, "
-                             "replaced) VALUES (%s, %s, %s, %s, %s, %s, %s)", (article_id, *row, utc_now()))
-            self._db.execute("UPDATE articles SET title = %s, published = %s, author = %s, text = %s, "
-                             "content_hash = %s, version = %s WHERE id = %s",
-                             (article.title, _utc(article.published), article.author, article.text, content_hash,
-                              version + 1, article_id))
-        return version + 1
+    @staticmethod
+    def _stored_time(value: datetime | None) -> datetime | None:
+        return _utc(value)
+
+    def _check_text(self, **fields: str | None) -> None:
+        _no_nul(**fields)
 
     def record_rejection(self, rejection: Rejection) -> None:
         _no_nul(input=rejection.input, reason=rejection.reason, article=rejection.article)

@@ -1,16 +1,16 @@
 """The SQL that is the same in both backends, written once: the reads, and merging two stories. A
 backend sets ``_P`` (its parameter placeholder), ``_when`` (its stored-timestamp → ``datetime``
-conversion), ``_now`` and ``_transaction``, and keeps only what differs: article writes, full-text
-search, integrity checks.
+conversion and ``_stored_time`` its inverse), ``_now`` and ``_transaction``, and keeps only what
+differs: adding articles, full-text search, integrity checks.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..errors import StoreError
-from ..model import FollowedFeed, Rejection, Story, StoredArticle
+from ..model import Article, FollowedFeed, Rejection, Story, StoredArticle
 from . import rows
 from .base import Store
 from .migrator import applied_migrations
@@ -43,6 +43,31 @@ class SqlStore(Store):
     @staticmethod
     def _when(value: Any) -> Any:
         return value
+
+    @staticmethod
+    def _stored_time(value: datetime | None) -> Any:
+        """A ``datetime`` as the backend stores it."""
+        return value
+
+    def _check_text(self, **fields: str | None) -> None:
+        """Raise ``StoreError`` for text the backend cannot store (none by default)."""
+
+    def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
+        self._check_text(title=article.title, author=article.author, text=article.text)
+        P = self._P
+        with self._transaction():
+            row = self._db.execute(f"SELECT version, title, published, text, content_hash FROM articles "
+                                   f"WHERE id = {P}{self._LOCK_ROWS}", (article_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no stored article {article_id!r} to update")
+            version = row[0]
+            self._db.execute(f"INSERT INTO article_versions (article, version, title, published, text, content_hash, "
+                             f"replaced) VALUES ({P}, {P}, {P}, {P}, {P}, {P}, {P})", (article_id, *row, self._now()))
+            self._db.execute(f"UPDATE articles SET title = {P}, published = {P}, author = {P}, text = {P}, "
+                             f"content_hash = {P}, version = {P} WHERE id = {P}",
+                             (article.title, self._stored_time(article.published), article.author, article.text,
+                              content_hash, version + 1, article_id))
+        return version + 1
 
     def applied_migrations(self) -> list[str]:
         return applied_migrations(self._db)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
-from ..model import Article, FollowedFeed, Rejection, StoredArticle
+from ..model import FollowedFeed, Rejection, StoredArticle
 from . import rows
 from .base import StoreCounts, StoredFeatures, checked_feed, utc_now
 from .migrations import MIGRATIONS
@@ -102,20 +102,9 @@ class SqliteStore(SqlStore):
         except sqlite3.IntegrityError as error:
             raise StoreError(f"article {a.id!r} could not be stored: {error}") from error
 
-    def update_article(self, article_id: str, article: Article, *, content_hash: str) -> int:
-        with self._transaction():
-            row = self._db.execute("SELECT version, title, published, text, content_hash FROM articles WHERE id = ?",
-                                   (article_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"no stored article {article_id!r} to update")
-            version = row[0]
-            self._db.execute("INSERT INTO article_versions (article, version, title, published, text, content_hash, "
-                             "replaced) VALUES (?, ?, ?, ?, ?, ?, ?)", (article_id, *row, utc_now().isoformat()))
-            self._db.execute("UPDATE articles SET title = ?, published = ?, author = ?, text = ?, content_hash = ?, "
-                             "version = ? WHERE id = ?",
-                             (article.title, _iso(article.published), article.author, article.text, content_hash,
-                              version + 1, article_id))
-        return version + 1
+    @staticmethod
+    def _stored_time(value: datetime | None) -> str | None:
+        return _iso(value)
 
     def record_rejection(self, rejection: Rejection) -> None:
         with self._transaction():
