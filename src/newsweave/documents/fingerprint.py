@@ -114,6 +114,12 @@ class CopyDetector:
         # so that a query costs the same whatever the number of stored signatures.
         self._position: dict[Hashable, int] = {}
 
+    @property
+    def band_ranges(self) -> list[tuple[int, int]]:
+        """The (start, end) slices of a signature's hash values that form its LSH bands: two texts
+        are candidates when some band is equal. Shared so a distributed shuffle bands exactly alike."""
+        return list(self._lsh.hashranges)
+
     def __len__(self) -> int:
         return len(self._signatures)
 

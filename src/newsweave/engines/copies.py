@@ -45,9 +45,9 @@ class CopyCandidate:
 
 
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
-    # Exactly the banding CopyDetector's LSH derives from the threshold (datasketch picks bands and
-    # rows from it), so the shuffle finds the candidates the client-side index found.
-    return list(CopyDetector(threshold=threshold)._lsh.hashranges)
+    # Exactly the banding CopyDetector derives from the threshold (datasketch picks bands and rows
+    # from it), so the shuffle finds the candidates the client-side index found.
+    return CopyDetector(threshold=threshold).band_ranges
 
 
 def band_records(entries: Iterable[tuple[ShardEntry, tuple, str]], *, threshold: float,
