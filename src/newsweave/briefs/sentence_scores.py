@@ -22,7 +22,7 @@ import numpy as np
 
 from ..errors import NewsweaveError
 from .candidates import Candidate
-from .similarity import StopWords, content
+from .similarity import SAME_CONTENT, StopWords, content
 
 FEATURES = (
     "first", "second", "log_rank", "relative_position", "log_words", "bigram_share", "bigram_sum",
@@ -30,10 +30,6 @@ FEATURES = (
     "quote", "log_sources", "log_article_sentences",
 )
 """Feature names in matrix column order; the JSON parameters must list exactly these."""
-
-SIMILAR = 0.5
-"""Content-stem cosine at which another outlet's sentence counts as saying the same thing (as
-``similarity.SAME_CONTENT``)."""
 
 _QUOTES = "\"\u201c\u201d"
 
@@ -87,7 +83,7 @@ def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndar
             (sum(values) / len(values) / sources) if values else 0.0,
             sum(values) / sources / 10.0,
             (sum(len(word_sources[w]) for w in words[i]) / len(words[i]) / sources) if words[i] else 0.0,
-            (best >= SIMILAR).sum() / max(1, sources - 1),
+            (best >= SAME_CONTENT).sum() / max(1, sources - 1),
             best.max() if len(best) else 0.0,
             similar[i, lead_others].max() if lead_others.any() else 0.0,
             any(ch.isdigit() for ch in text),
