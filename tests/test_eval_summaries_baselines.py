@@ -15,19 +15,37 @@ DOCUMENTS = [
 ]
 
 
+def _words(summary) -> int:
+    return sum(len(s.split()) for s in summary)
+
+
 def test_lead_takes_the_first_sentence_of_every_document_before_any_second_sentence():
-    summary = make_baseline("lead", words=12)(DOCUMENTS)
+    summary = make_baseline("lead", words=12, budget="cut")(DOCUMENTS)
     assert summary == ("The mayor opened the new bridge on Monday.",
                        "A new bridge opened on Monday after three years of work.")
 
 
+def test_lead_under_the_whole_rule_skips_a_sentence_that_would_overrun_and_takes_a_later_one():
+    # 8 words, then the 10-word lead of document 2 would overrun 16: skipped; the 6-word second
+    # sentence of document 1 fits (14), nothing after it does.
+    summary = make_baseline("lead", words=16)(DOCUMENTS)
+    assert summary == ("The mayor opened the new bridge on Monday.", "Hundreds of residents watched the ceremony.")
+
+
 @pytest.mark.parametrize("name", BASELINES)
 def test_every_baseline_returns_source_sentences_up_to_the_budget(name):
-    summary = make_baseline(name, words=15)(DOCUMENTS)
+    summary = make_baseline(name, words=15, budget="cut")(DOCUMENTS)
     text = " ".join(DOCUMENTS)
     assert summary and all(sentence in text for sentence in summary)
-    # Sentences are taken until the budget is reached: all but the last fit within it.
-    assert sum(len(s.split()) for s in summary[:-1]) < 15
+    # Sentences are taken until the budget is reached: all but the last fit within it, the last overruns.
+    assert _words(summary[:-1]) < 15 < _words(summary)
+
+
+@pytest.mark.parametrize("name", BASELINES)
+def test_under_the_whole_rule_every_baseline_stays_within_the_budget(name):
+    for words in (9, 15, 22):
+        summary = make_baseline(name, words=words)(DOCUMENTS)
+        assert summary and _words(summary) <= words
 
 
 @pytest.mark.parametrize("name", BASELINES)
@@ -38,6 +56,11 @@ def test_every_baseline_returns_nothing_for_empty_documents(name):
 def test_an_unknown_baseline_is_refused_with_the_allowed_names():
     with pytest.raises(EvaluationError, match="lead, lexrank, textrank"):
         make_baseline("oracle", words=10)
+
+
+def test_an_unknown_budget_rule_is_refused_with_the_allowed_rules():
+    with pytest.raises(EvaluationError, match="whole, cut"):
+        make_baseline("lead", words=10, budget="truncate")
 
 
 def test_punkt_tables_are_written_to_the_user_cache_not_the_repository(tmp_path, monkeypatch):

@@ -70,3 +70,19 @@ def test_clusters_without_references_fail_unless_skipping_is_asked_for(tmp_path,
     assert "partial.jsonl.gz:1" in capsys.readouterr().err
     assert main(["eval", "summaries", str(path), "--words", "30", "--systems", "lead", "--skip-unreferenced"]) == 0
     assert "1 clusters" in capsys.readouterr().out
+
+
+def test_under_the_cut_rule_newsweave_tops_its_summary_up_past_the_budget_like_the_baselines(tmp_path, capsys):
+    whole, cut = tmp_path / "whole.jsonl", tmp_path / "cut.jsonl"
+    dataset = str(_dataset(tmp_path))
+    assert main(["eval", "summaries", dataset, "--words", "30", "--systems", "newsweave", "--out", str(whole)]) == 0
+    assert "whole sentences within the budget" in capsys.readouterr().out
+    assert main(["eval", "summaries", dataset, "--words", "30", "--systems", "newsweave", "--budget", "cut",
+                 "--out", str(cut)]) == 0
+    assert "the last sentence may overrun" in capsys.readouterr().out
+    whole_dam, cut_dam = (json.loads(path.read_text().splitlines()[0])["summary"] for path in (whole, cut))
+    # The dam cluster has 60 words of source: the whole-sentence summary stays within 30, the cut one
+    # keeps it and adds unused source sentences until it passes 30 (ROUGE then cuts it at 30).
+    assert len(whole_dam.split()) <= 30 < len(cut_dam.split())
+    assert cut_dam.startswith(whole_dam)
+    assert all(sentence.strip() in " ".join(DAM) for sentence in cut_dam[len(whole_dam):].split(". ") if sentence.strip())

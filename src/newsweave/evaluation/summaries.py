@@ -1,10 +1,13 @@
 """``newsweave eval summaries``: newsweave and the baselines on the same clusters, in one run.
 
 Each cluster's documents go through newsweave's own pipeline (``Newsweave.read`` → the summarizer);
-the baselines get the same document strings. Every system's summary is cut to the word budget and
-scored against the cluster's references with ROUGE (see ``rouge.py``); seconds are wall time per
-cluster, summarizing only (reading and segmenting included for newsweave, sentence splitting
-included for the baselines).
+the baselines get the same document strings. One budget rule binds every system (``baselines.BUDGETS``):
+``whole`` sentences within the budget (what ``newsweave brief`` itself promises), or sentences until
+the budget is reached and the last one ``cut`` (DUC's convention; newsweave then tops its summary up
+with its unused sentences in lead order, the order the Lead baseline takes them in). Every summary is
+cut to the word budget and scored against the cluster's references with ROUGE (see ``rouge.py``);
+seconds are wall time per cluster, summarizing only (reading and segmenting included for newsweave,
+sentence splitting included for the baselines).
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from typing import Callable, Iterable, Sequence
 
 from ..config import Options
 from ..errors import EvaluationError
-from ..model import RawDocument, SummarySentence
-from .baselines import BASELINES, make_baseline
+from ..model import Document, RawDocument, SummarySentence
+from ..briefs.candidates import MIN_WORDS
+from .baselines import BASELINES, CUT, WHOLE, check_budget, make_baseline
 from .datasets import SummaryRecord
 from .rouge import RougeScorer, RougeScores, average
 
@@ -45,6 +49,7 @@ class SystemResult:
 @dataclass(frozen=True)
 class SummaryEvaluation:
     words: int
+    budget: str
     clusters: int
     systems: tuple[SystemResult, ...]
     predictions: tuple[Prediction, ...]
@@ -61,7 +66,7 @@ def raw_documents(record: SummaryRecord) -> list[RawDocument]:
 class NewsweaveSystem:
     """newsweave's reader and summarizer as an evaluation system (models loaded once)."""
 
-    def __init__(self, *, words: int, summarize: Callable | None = None, nlp=None):
+    def __init__(self, *, words: int, budget: str = WHOLE, summarize: Callable | None = None, nlp=None):
         from ..api import Newsweave
         from ..briefs.copies import find_copies
         from ..briefs.summarize import summarize as default
@@ -69,29 +74,57 @@ class NewsweaveSystem:
         # min_article_words=0: dataset documents are scored as given, short ones included, as the
         # baselines see them.
         self.engine = Newsweave(Options(words=words, min_article_words=0), nlp=nlp)
+        check_budget(words, budget)
+        self.budget = budget
         self._summarize = summarize or default
         self._copies = find_copies
 
     def sentences(self, record: SummaryRecord) -> tuple[SummarySentence, ...]:
-        documents, _ = self.engine.read(raw_documents(record))
+        return self._sentences(self.engine.read(raw_documents(record))[0])
+
+    def _sentences(self, documents: list[Document]) -> tuple[SummarySentence, ...]:
         return self._summarize(documents, self.engine.options, copies=self._copies(documents))
 
     def __call__(self, record: SummaryRecord) -> str:
-        return " ".join(s.text for s in self.sentences(record))
+        documents, _ = self.engine.read(raw_documents(record))
+        chosen = [s.text for s in self._sentences(documents)]
+        if self.budget == CUT:
+            chosen += _top_up(documents, chosen, self.engine.options.words)
+        return " ".join(chosen)
 
 
-def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int,
+def _top_up(documents: list[Document], chosen: list[str], words: int) -> list[str]:
+    """Unused sentences of ``MIN_WORDS``+ words in lead order (every article's first, then every
+    second, ...) until the summary reaches ``words``: what the ``cut`` rule lets every system do."""
+    used = set(chosen)
+    total = sum(len(text.split()) for text in chosen)
+    extra = []
+    for position in range(max((len(d.sentences) for d in documents), default=0)):
+        for document in documents:
+            if total >= words:
+                return extra
+            if position < len(document.sentences):
+                text = document.sentences[position].text
+                if text not in used and len(text.split()) >= MIN_WORDS:
+                    extra.append(text)
+                    total += len(text.split())
+    return extra
+
+
+def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int, budget: str = WHOLE,
                        systems: Sequence[str] = (NEWSWEAVE, *BASELINES),
                        newsweave: Callable[[SummaryRecord], str] | None = None,
                        progress: Callable[[int], None] | None = None) -> SummaryEvaluation:
-    """Summarize and score every record with every system; figures are averages over clusters."""
+    """Summarize and score every record with every system, all bound by the same ``budget`` rule;
+    figures are averages over clusters."""
+    check_budget(words, budget)
     scorer = RougeScorer(words=words)
     runners: dict[str, Callable[[SummaryRecord], str]] = {}
     for system in systems:
         if system == NEWSWEAVE:
-            runners[system] = newsweave or NewsweaveSystem(words=words)
+            runners[system] = newsweave or NewsweaveSystem(words=words, budget=budget)
         else:
-            baseline = make_baseline(system, words=words)
+            baseline = make_baseline(system, words=words, budget=budget)
             runners[system] = lambda record, baseline=baseline: " ".join(baseline(record.documents))
     predictions: list[Prediction] = []
     count = 0
@@ -113,12 +146,15 @@ def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int,
         if mine:
             results.append(SystemResult(system=system, clusters=len(mine), scores=average(p.scores for p in mine),
                                         seconds_per_cluster=sum(p.seconds for p in mine) / len(mine)))
-    return SummaryEvaluation(words=words, clusters=count, systems=tuple(results), predictions=tuple(predictions))
+    return SummaryEvaluation(words=words, budget=budget, clusters=count, systems=tuple(results),
+                             predictions=tuple(predictions))
 
 
 def format_table(evaluation: SummaryEvaluation) -> str:
     """The figures as a fixed-width table, ROUGE in points (0-100)."""
-    lines = [f"{evaluation.clusters} clusters, summaries cut to {evaluation.words} words, "
+    rule = ("whole sentences within the budget" if evaluation.budget == WHOLE
+            else "the last sentence may overrun")
+    lines = [f"{evaluation.clusters} clusters, summaries cut to {evaluation.words} words ({rule}), "
              "ROUGE averaged over references (Porter stemming)",
              f"{'system':<10} {'R1 rec':>7} {'R1 F1':>7} {'R2 rec':>7} {'R2 F1':>7} {'RL rec':>7} {'RL F1':>7}"
              f" {'s/cluster':>10}"]
