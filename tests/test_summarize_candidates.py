@@ -51,3 +51,22 @@ def test_a_leading_dateline_is_cut_off_and_the_citation_still_slices_the_text(nl
     [candidate] = candidates(documents[0], Stemmer())
     assert candidate.text.startswith("The Millbrook dam")
     assert documents[0].article.text[candidate.ref.start:candidate.ref.end] == candidate.text
+
+
+def _candidate_texts(text, nlp):
+    engine = Newsweave(Options(min_article_words=0), nlp=nlp)
+    documents, _ = engine.read([RawDocument(id="a", origin="a", kind="text", content=text)])
+    return [c.text for c in candidates(documents[0], Stemmer())]
+
+
+def test_a_quote_continuing_an_attributed_quote_is_summary_material(nlp):
+    second = "\"It is the heart of the town and we cannot do without it for another winter.\""
+    text = f"\"We will rebuild the dam before the winter comes,\" the mayor said on Tuesday. {second}"
+    assert second in _candidate_texts(text, nlp)
+
+
+def test_a_quote_with_no_speaker_in_its_paragraph_is_not_summary_material(nlp):
+    quote = "\"It is the heart of the town and we cannot do without it for another winter.\""
+    text = f"The mayor spoke about the Millbrook dam on Tuesday, after the flood.\n\n{quote}"
+    texts = _candidate_texts(text, nlp)
+    assert texts and quote not in texts
