@@ -3,8 +3,9 @@
 The stream is read and gated exactly as ``newsweave eval clusters`` reads it (``read_cluster_dataset``
 with the same ``--limit``/``--offset``/``--gold-prefix``, then the pipeline's gate ``screen``): the
 rejected documents are singletons, never dropped from the gold. On the accepted documents it prints,
-per document representation (scikit-learn TF-IDF in several settings, MiniLM sentence embeddings of
-the first 256 word pieces, and mixes of the two cosine similarities):
+per document representation (scikit-learn TF-IDF in several settings; LSA, a truncated SVD of the
+best TF-IDF setting; MiniLM sentence embeddings of the first 256 word pieces; and mixes of the TF-IDF
+and MiniLM cosine similarities):
 
 1. **batch upper bounds**: agglomerative clustering (scipy, average / complete / single linkage on
    cosine distance) cut at the *oracle* height, the one with the best B-cubed F1 on this very set,
@@ -58,7 +59,6 @@ TFIDF_SETTINGS = {
     "tfidf sublinear min_df 2 max_df 0.5": dict(sublinear_tf=True, stop_words="english", min_df=2, max_df=0.5),
     "tfidf sublinear 1-2 grams min_df 2": dict(sublinear_tf=True, stop_words="english", min_df=2, ngram_range=(1, 2)),
 }
-MIX_WEIGHTS = (0.7, 0.5, 0.3)  # weight of the TF-IDF cosine; the rest is the MiniLM cosine
 LINK_GRID = (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0.0)
 ODD_WORDS = (3, 5, 10)
 _WORD = re.compile(r"[a-z]{3,}")
@@ -90,6 +90,8 @@ def main() -> None:
     parser.add_argument("--min-words", type=int, help="the gate's min_article_words (default: Options)")
     parser.add_argument("--linkages", default="average,complete,single")
     parser.add_argument("--tfidf", default="all", help="'all' or comma-separated numbers (1-based) of TFIDF_SETTINGS")
+    parser.add_argument("--lsa", default="50,100,200", help="LSA dimensions over the best TF-IDF setting ('' for none)")
+    parser.add_argument("--mixes", default="0.7,0.5,0.3", help="weights of the TF-IDF cosine in TF-IDF + MiniLM mixes")
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--precision", type=float, default=0.95, help="precision floor for the constrained cut")
     parser.add_argument("--aim", type=float, default=0.95, help="the F1 aim the perfect-link bound is read against")
@@ -107,19 +109,27 @@ def main() -> None:
     similarities: dict[str, np.ndarray] = {}
     print(f"\n{'representation':56} {'linkage':9} {'oracle F1':>9} {'P':>6} {'R':>6} {'dist':>6} {'stories':>7}"
           f" | {'F1 @P>=' + str(args.precision):>10} {'R':>6} {'dist':>6}")
+    matrices = {}
     for name in chosen:
-        similarities[name] = tfidf_similarity(stream.accepted, TFIDF_SETTINGS[name])
+        matrices[name] = tfidf_matrix(stream.accepted, TFIDF_SETTINGS[name])
+        similarities[name] = (matrices[name] @ matrices[name].T).toarray().astype(np.float32)
         results.update(run_linkages(name, similarities[name], stream, linkages, args.precision))
     best_tfidf = max(chosen, key=lambda n: results[(n, linkages[0])][0].f1)
     for name in chosen:
         if name != best_tfidf:
             del similarities[name]  # only the best TF-IDF setting is kept for the mixes and the bounds
+    for dims in (int(d) for d in args.lsa.split(",") if d):
+        name = f"lsa {dims} dims of tfidf(best)"
+        reduced = lsa_vectors(matrices[best_tfidf], dims)
+        similarities[name] = reduced @ reduced.T
+        results.update(run_linkages(name, similarities[name], stream, linkages, args.precision))
+    del matrices
     if not args.no_embeddings:
         vectors = minilm_vectors(stream.accepted, Path(args.cache), threads=args.threads)
         similarities["minilm (first 256 word pieces)"] = vectors @ vectors.T
         results.update(run_linkages("minilm (first 256 word pieces)", similarities["minilm (first 256 word pieces)"],
                                     stream, linkages, args.precision))
-        for weight in MIX_WEIGHTS:
+        for weight in (float(w) for w in args.mixes.split(",") if w):
             name = f"mix {weight:.1f} tfidf(best) + {1 - weight:.1f} minilm"
             mixed = weight * similarities[best_tfidf] + (1 - weight) * similarities["minilm (first 256 word pieces)"]
             results.update(run_linkages(name, mixed, stream, linkages, args.precision))
@@ -138,8 +148,9 @@ def main() -> None:
 
     print(f"\nperfect-link bound: each gold story split into components of its pairs with cosine >= t "
           f"(precision 1 by construction)")
-    ceiling = gate_ceiling(stream)
-    print(f"gate ceiling (every accepted document in its gold story, rejected ones alone): F1 {ceiling:.3f}")
+    p, r, f1 = gate_ceiling(stream)
+    print(f"gate ceiling (every accepted document in its gold story, rejected ones alone): "
+          f"P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     for name, similarity in similarities.items():
         perfect_link_report(name, similarity, stream, gold_pairs, sampled, results, linkages,
                             floor=args.precision, aim=args.aim)
@@ -166,11 +177,20 @@ def text_of(record: ClusterRecord) -> str:
     return f"{record.title}\n{record.text}" if record.title else record.text
 
 
-def tfidf_similarity(records: list[ClusterRecord], setting: dict) -> np.ndarray:
+def tfidf_matrix(records: list[ClusterRecord], setting: dict):
+    """Unit-length TF-IDF rows (scikit-learn's default l2 norm), fitted on the evaluated set itself."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    matrix = TfidfVectorizer(**setting).fit_transform([text_of(r) for r in records])
-    return (matrix @ matrix.T).toarray().astype(np.float32)
+    return TfidfVectorizer(**setting).fit_transform([text_of(r) for r in records])
+
+
+def lsa_vectors(matrix, dims: int) -> np.ndarray:
+    """Unit rows of a truncated SVD of ``matrix`` (latent semantic analysis), fitted on the set itself."""
+    from sklearn.decomposition import TruncatedSVD
+
+    reduced = TruncatedSVD(dims, random_state=SEED).fit_transform(matrix)
+    reduced /= np.maximum(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12)
+    return reduced.astype(np.float32)
 
 
 def minilm_vectors(records: list[ClusterRecord], cache: Path, *, threads: int) -> np.ndarray:
@@ -349,10 +369,10 @@ def perfect_link(similarity: np.ndarray, stream: Stream, gold_pairs: np.ndarray,
     return recall, f1, count
 
 
-def gate_ceiling(stream: Stream) -> float:
+def gate_ceiling(stream: Stream) -> tuple[float, float, float]:
     accepted = {r.id for r in stream.accepted}
     predicted = {i: (g if i in accepted else f"rejected:{i}") for i, g in stream.gold.items()}
-    return bcubed(predicted, stream.gold)[2]
+    return bcubed(predicted, stream.gold)
 
 
 def perfect_link_report(name: str, similarity: np.ndarray, stream: Stream, gold_pairs: np.ndarray,
