@@ -86,3 +86,9 @@ def test_every_case_folded_sentence_slices_the_text(nlp):
     article = Article(id="a", text=FOLDED, outlet="o")
     for sentence in segment(article, [(0, len(FOLDED))], nlp):
         assert FOLDED[sentence.start:sentence.end] == sentence.text
+
+
+def test_a_case_folded_wire_dateline_after_a_state_abbreviation_stays_with_its_lede(nlp):
+    text = ("Millbrook, ore. ( ap ) — the millbrook dam failed on tuesday night after three days of heavy rain, "
+            "officials said. The town of port elling, downstream, was told to leave before dawn on wednesday.")
+    assert sentences_of(text, nlp)[0].startswith("Millbrook, ore. ( ap ) — the millbrook dam failed")

@@ -27,6 +27,8 @@ def test_unsuitable_sentences_are_not_summary_material(text):
 @pytest.mark.parametrize("text", [
     "The Millbrook dam failed on Tuesday night after three days of heavy rain.",
     "\"We will rebuild it,\" the mayor said at a news conference on Wednesday.",  # quote with speaker
+    "A spokeswoman for millbrook fire &amp; rescue said the dam failed at about 6 p.m.",  # web text's "&amp;"
+    "The local paper has lost a third of its subscribers since the dam failed in March.",  # not "subscribe"
 ])
 def test_informative_sentences_are_summary_material(text):
     assert is_summary_material(text)
@@ -70,3 +72,25 @@ def test_a_quote_with_no_speaker_in_its_paragraph_is_not_summary_material(nlp):
     text = f"The mayor spoke about the Millbrook dam on Tuesday, after the flood.\n\n{quote}"
     texts = _candidate_texts(text, nlp)
     assert texts and quote not in texts
+
+
+@pytest.mark.parametrize("furniture", [
+    "( associated press ) millbrook, ore. ( ap ) \u2014 ",  # photo credit, then a case-folded dateline
+    "( ap photo/jane doe ) ( associated press ) ",            # two photo credits
+    "( cnn ) -- ",                                            # agency alone
+])
+def test_wire_furniture_before_a_lede_is_cut_off_the_citation(nlp, furniture):
+    lede = "the millbrook dam failed on tuesday night after three days of heavy rain, officials said."
+    engine = Newsweave(Options(min_article_words=0), nlp=nlp)
+    documents, _ = engine.read([RawDocument(id="a", origin="a", kind="text", content=furniture + lede)])
+    [candidate] = candidates(documents[0], Stemmer())
+    assert candidate.text == lede
+    assert documents[0].article.text[candidate.ref.start:candidate.ref.end] == lede
+
+
+def test_a_name_with_a_bracketed_remark_is_not_taken_for_a_dateline(nlp):
+    text = "Jory Pascoe ( left ) said on Tuesday that the Millbrook dam would be rebuilt by the spring."
+    engine = Newsweave(Options(min_article_words=0), nlp=nlp)
+    documents, _ = engine.read([RawDocument(id="a", origin="a", kind="text", content=text)])
+    [candidate] = candidates(documents[0], Stemmer())
+    assert candidate.text == text

@@ -28,9 +28,17 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # "CITY, State (AP) -- ", "WASHINGTON _ ", "Beijing: ": a place (and agency) before a dash or colon.
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][A-Za-z.\- ]{1,20})?\s*(?:\([A-Za-z ]{2,20}\))?"
                        r"\s*(?:--|_|-|\u2014|\u2013)\s+|[A-Z][a-z]+:\s+)")
-_BOILERPLATE = re.compile(r"also read|read more|click here|sign up|subscribe|follow us|newsletter|"
-                          r"all rights reserved|copyright|\(photo|photo:|image:|getty images|&\w+;|https?://",
-                          re.IGNORECASE)
+# A lower-case "&amp;" is let through: Multi-News web text keeps it in ordinary sentences ("fire
+# &amp; rescue"). DUC's SGML "&AMP;" stays out: letting it in cost 0.05 ROUGE-2 on DUC 2007.
+_BOILERPLATE = re.compile(r"also read|read more|click here|sign up|\bsubscrib(?:e|ing)\b|follow us|newsletter|"
+                          r"all rights reserved|copyright|\(photo|photo:|image:|getty images|(?-i:&(?!amp;))#?\w+;|"
+                          r"https?://", re.IGNORECASE)
+# Wire furniture before a lede, in any case: photo credits ("( associated press ) ", "( ap photo/x ) ")
+# and an agency dateline ("denver ( ap ) — ", "( cnn ) -- ", "Kuala lumpur, march 21 ( reuters ) - ").
+_AGENCY = r"(?:ap|afp|upi|reuters|cnn|cnnmoney|cbs|nbc|abc|marketwatch)"
+_WIRE_FURNITURE = re.compile(r"^(?:\(\s?(?:associated press|ap photo[^)]{0,40}|photo:[^)]{1,60}|image:[^)]{1,60})\s?\)\s+)*"
+                             r"(?:(?:[A-Za-z][\w.'\- ]{0,30}(?:, [\w.'\- ]{1,25})?\s+)?\(\s?" + _AGENCY +
+                             r"\s?\)\s*(?:--|_|-|\u2014|\u2013)?\s+)?", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*$")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|according|added|asked|wrote|stated|declared|"
                           r"announced|explained|insisted|noted)\b", re.IGNORECASE)
@@ -64,9 +72,10 @@ def candidates(document: Document, stem: Callable[[str], str], *, fragments: boo
     sentences = document.sentences
     for number, sentence in enumerate(sentences):
         text, start = sentence.text, sentence.start
-        dateline = _DATELINE.match(text)
-        if dateline and len(text) - dateline.end() > 20:
-            text, start = text[dateline.end():], start + dateline.end()
+        for lead in (_WIRE_FURNITURE, _DATELINE):
+            found = lead.match(text)
+            if found and len(text) - found.end() > 20:
+                text, start = text[found.end():], start + found.end()
         speaker = text[:1] in _OPEN_QUOTE and _speaker_nearby(sentences, number)
         if not is_summary_material(text, fragments=fragments, speaker=speaker):
             continue

@@ -40,8 +40,9 @@ _CLOSERS = re.compile(r"(?:''|[”’)\]»]|\")+(?=\s|\Z)")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|Lt|Col|Maj|Sgt|Cpl|Capt|Cmdr|Adm|"
                            r"Prof|Rev|Fr|Jr|Sr|No|Nos|Inc|Corp|Co|Ltd|vs|Mt|Ft|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.|"
                            r"(?<=\s)[A-Z]\.)\Z")
-# A wire dateline ("CAMBRIDGE, Mass. (AP) -") or a time zone after "a.m." continues the sentence.
-_CONTINUES = re.compile(r"\((?:AP|AFP|Reuters|UPI)\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
+# A wire dateline ("CAMBRIDGE, Mass. (AP) -", case-folded "columbia, s.c. ( ap ) —") or a time zone
+# after "a.m." continues the sentence.
+_CONTINUES = re.compile(r"\(\s?(?i:AP|AFP|Reuters|UPI)\s?\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
 _ALNUM = re.compile(r"\w")
 MAX_CHUNK = 100_000
 # An upper-case wire dateline on its own ("BOSTON _", "WASHINGTON --") opens the next sentence.
