@@ -99,16 +99,26 @@ def is_summary_material(text: str, *, fragments: bool = False, speaker: bool = F
     """False for questions, fragments (unless ``fragments`` and at least ``FRAGMENT_WORDS`` words),
     bylines, boilerplate and quotes with no one saying them (``speaker``: the sentence next to it
     names one: a quote of several sentences)."""
+    return rejection(text, fragments=fragments, speaker=speaker) is None
+
+
+def rejection(text: str, *, fragments: bool = False, speaker: bool = False) -> str | None:
+    """Why ``text`` is not summary material (one of ``REJECTIONS``), or ``None`` if it is."""
     words = len(text.split())
-    if not MIN_WORDS <= words <= MAX_WORDS:
-        return False
+    if words < MIN_WORDS:
+        return "short"
+    if words > MAX_WORDS:
+        return "long"
     stripped = text.rstrip()
     if stripped.endswith("?"):
-        return False
+        return "question"
     if not stripped.endswith(_END) and not (fragments and words >= FRAGMENT_WORDS):
-        return False
+        return "fragment"
     if _BYLINE.match(text) or _BOILERPLATE.search(text):
-        return False
+        return "boilerplate"
     if text[0] in _OPEN_QUOTE and not (speaker or _ATTRIBUTION.search(text)):
-        return False
-    return True
+        return "quote"
+    return None
+
+
+REJECTIONS = ("short", "long", "question", "fragment", "boilerplate", "quote")
