@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--gold-prefix", default="")
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--time-weight", type=float)
+    parser.add_argument("--name-weight", type=float)
     parser.add_argument("--merge", type=float, required=True)
     parser.add_argument("--run", type=int, help="articles per ingest run (default: the whole stream in one run)")
     parser.add_argument("--min-words", type=int)
@@ -48,7 +49,8 @@ def main() -> None:
     records = [r for r in dataset.records if r.cluster.startswith(args.gold_prefix)]
     gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
     rejected = screen(records, gate)
-    online = {k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight)) if v is not None}
+    online = {k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight),
+                                ("name_weight", args.name_weight)) if v is not None}
     options = Options(stories=StoryOptions(merge_threshold=args.merge, **online))
     accepted = [r for r in records if r.id not in rejected]
     run = args.run or len(accepted)

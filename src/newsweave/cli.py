@@ -250,8 +250,8 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
     print("gate off (--no-reject): every document is clustered" if args.no_reject else
           f"{len(rejected)} rejected by the pipeline's gate, scored as singleton stories for every system "
           f"(never dropped from the gold)" + "".join(f"\n  {n:6d}  {why}" for why, n in reasons.most_common()))
-    options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight))
-                              if v is not None})
+    options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight),
+                                                ("name_weight", args.name_weight)) if v is not None})
     online, predicted = score_online(records, options=options, rejected=rejected, merge=args.merge)
     scores = [online] if args.no_baseline else [online, score_baseline(records, rejected=rejected)]
     print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
@@ -286,6 +286,8 @@ def _add_eval_clusters(evaluations) -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the (slower) baseline")
     parser.add_argument("--threshold", type=float, help="story join threshold (default: StoryOptions)")
     parser.add_argument("--time-weight", type=float, help="time-gap penalty weight (default: StoryOptions)")
+    parser.add_argument("--name-weight", type=float,
+                        help="weight of name features next to words (default: StoryOptions; topic level: 0.5)")
     parser.add_argument("--no-reject", action="store_true",
                         help="cluster every document, even those the pipeline rejects (notices, too short)")
     parser.add_argument("--min-words", type=int,

@@ -41,7 +41,8 @@ def read_shard(shard: int, name: str, work: str, options: Options, buckets: int,
         documents, rejections = [], [Rejection(input=name, reason=f"corrupt shard skipped: {type(error).__name__}: "
                                                                   f"{str(error)[:200]}")]
     part = write_bytes_atomically(part_path(Path(work), shard), pickle.dumps(documents, protocol=5))
-    entries = [_entry(shard, position, document) for position, document in enumerate(documents)]
+    entries = [_entry(shard, position, document, options.stories.name_weight)
+               for position, document in enumerate(documents)]
     placed = [(entry, arrival_key(entry), block_of(entry.published)) for entry in entries]
     source = f"s{shard:05d}"
     weeks = write_partitioned(Path(work), WEEKS, source, ((week, entry) for entry, _, week in placed))
@@ -59,9 +60,9 @@ def load_part(path: str) -> list[Document]:
         return pickle.load(handle)
 
 
-def _entry(shard: int, position: int, document: Document) -> ShardEntry:
+def _entry(shard: int, position: int, document: Document, name_weight: float) -> ShardEntry:
     article = document.article
-    counts = term_counts(article.text, article.title)
+    counts = term_counts(article.text, article.title, name_weight=name_weight)
     # Naive UTC, so dates from any source compare (an aware and a naive datetime cannot be ordered).
     return ShardEntry(article=article.id, shard=shard, position=position, published=naive_utc(article.published),
                       counts=pack_counts(counts), signature=signature_bytes(signature(article.text)),

@@ -87,6 +87,7 @@ def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | 
     lifted F1 by 0.014, on the Multi-News tuning slice by 0.002.
     """
     assigner = StoryAssigner(options)
+    name_weight = assigner.options.name_weight
     rejected = rejected or {}
     predicted: dict[str, str] = {}
     counts: dict[str, Counter] = {}
@@ -98,7 +99,7 @@ def cluster_stream(records: Iterable[ClusterRecord], *, options: StoryOptions | 
         assigner.commit(decision)
         predicted[record.id] = decision.story
         if merge is not None:
-            counts[record.id] = term_counts(record.text, record.title)
+            counts[record.id] = term_counts(record.text, record.title, name_weight=name_weight)
     if merge is not None:
         centroids: dict[str, dict[int, float]] = {}
         sizes: Counter = Counter()

@@ -47,7 +47,8 @@ class StoryAssigner:
         self._last: tuple[str, MinHash] | None = None
 
     def decide(self, article: Article) -> Decision:
-        features = self.clusterer.features(term_counts(article.text, article.title))
+        counts = term_counts(article.text, article.title, name_weight=self.options.name_weight)
+        features = self.clusterer.features(counts)
         published = as_date(article.published)
         sig = signature(article.text) if self.copies is not None else None
         copy_of = self._original(sig)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..config import StoryOptions
+
 # 2**22 buckets for words and as many for names: collisions are rare for a news vocabulary and
 # ids fit in 32 bits for storage.
 BUCKETS = 1 << 22
@@ -25,8 +27,8 @@ BUCKETS = 1 << 22
 # short Multi-News and ECB+ texts were unchanged to 0.001. Beyond 300 (1,000 tried) nothing gained.
 TOP_FEATURES = 300
 # Calibrated together with StoryOptions.threshold (docs/evaluation-clusters.md); re-tune them together.
+# The weight of name features is StoryOptions.name_weight.
 TITLE_WEIGHT = 2
-NAME_WEIGHT = 1.5
 PRIOR_DOCUMENTS = 50
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
@@ -78,9 +80,10 @@ def is_name(term: int) -> bool:
     return term >= BUCKETS
 
 
-def term_counts(text: str, title: str | None = None) -> Counter:
+def term_counts(text: str, title: str | None = None, *, name_weight: float = StoryOptions.name_weight) -> Counter:
     """Hashed feature counts of an article: content words, and names (capitalised sequences not at
-    the start of a sentence) as features of their own."""
+    the start of a sentence) as features of their own, each occurrence counted ``name_weight`` times
+    (``StoryOptions.name_weight``, whose default this is)."""
     counts: Counter = Counter()
     for part, weight in ((text, 1), (title or "", TITLE_WEIGHT)):
         for word in _WORD.findall(part.lower()):
@@ -89,9 +92,9 @@ def term_counts(text: str, title: str | None = None) -> Counter:
         # Numbers of two or more digits (tolls, sums, years) tell one event from another of its kind.
         for number in _NUMBER.findall(part):
             counts[_bucket(number)] += weight
-        for name in _NAME.findall(part):
+        for name in _NAME.findall(part) if name_weight > 0 else ():
             if name.lower() not in _STOP:
-                counts[name_bucket(" ".join(name.lower().split()))] += weight * NAME_WEIGHT
+                counts[name_bucket(" ".join(name.lower().split()))] += weight * name_weight
     return counts
 
 
