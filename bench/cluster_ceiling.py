@@ -391,7 +391,7 @@ def perfect_link_report(name: str, similarity: np.ndarray, stream: Stream, gold_
         print(f"  t = {t:.3f} (1 - the {method}-linkage cut that keeps P >= {floor}; that cut's F1 {precise.f1:.3f}): "
               f"perfect-link R {recall:.3f} F1 {f1:.3f}; non-gold pairs >= t {np.mean(other >= t):.4f} "
               f"(about {np.mean(other >= t) * per_document:.1f} per document)")
-    for t in (round(0.80 - 0.01 * step, 2) for step in range(81)):
+    for t in (round(1.0 - 0.01 * step, 2) for step in range(101)):
         recall, f1, _ = perfect_link(similarity, stream, gold_pairs, t)
         if f1 >= aim:
             print(f"  highest t whose perfect-link F1 reaches the aim {aim}: t = {t:.2f} (F1 {f1:.3f}); "
