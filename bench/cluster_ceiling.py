@@ -79,6 +79,7 @@ class Stream:
     accepted: list[ClusterRecord]
     gold: dict[str, str]  # record id → gold story, over every record
     labels: np.ndarray  # gold story number of each accepted record
+    split: tuple[set[str], set[str]] | None = None  # gold stories to tune a cut on, and to report it on
 
 
 def main() -> None:
@@ -88,6 +89,8 @@ def main() -> None:
     parser.add_argument("--offset", type=int, default=0, help="as for `eval clusters`")
     parser.add_argument("--gold-prefix", default="", help="only gold stories starting with this (e.g. DUC2007)")
     parser.add_argument("--min-words", type=int, help="the gate's min_article_words (default: Options)")
+    parser.add_argument("--tune-prefix", help="also pick each cut on the gold stories starting with this and "
+                                              "print its F1 on the other stories (a held-out cut)")
     parser.add_argument("--linkages", default="average,complete,single")
     parser.add_argument("--tfidf", default="all", help="'all' or comma-separated numbers (1-based) of TFIDF_SETTINGS")
     parser.add_argument("--lsa", default="50,100,200", help="LSA dimensions over the best TF-IDF setting ('' for none)")
@@ -108,7 +111,8 @@ def main() -> None:
     results: dict[tuple[str, str], tuple[Cut, Cut | None, list[Cut]]] = {}
     similarities: dict[str, np.ndarray] = {}
     print(f"\n{'representation':56} {'linkage':9} {'oracle F1':>9} {'P':>6} {'R':>6} {'dist':>6} {'stories':>7}"
-          f" | {'F1 @P>=' + str(args.precision):>10} {'R':>6} {'dist':>6}")
+          f" | {'F1 @P>=' + str(args.precision):>10} {'R':>6} {'dist':>6}"
+          + (f" | {'held-out':>8} {'P':>6} {'R':>6} {'dist':>6} {'oracle':>6}" if stream.split else ""))
     matrices = {}
     for name in chosen:
         matrices[name] = tfidf_matrix(stream.accepted, TFIDF_SETTINGS[name])
@@ -170,7 +174,15 @@ def read_stream(args: argparse.Namespace) -> Stream:
     gold = {r.id: r.cluster for r in records}
     print(f"{dataset.name}: {len(records)} documents, {len(set(gold.values()))} gold stories; "
           f"{len(rejected)} rejected by the pipeline's gate (singletons in every score), {len(accepted)} clustered")
-    return Stream(records=records, accepted=accepted, gold=gold, labels=labels)
+    split = None
+    if args.tune_prefix:
+        tune = {g for g in gold.values() if g.startswith(args.tune_prefix)}
+        split = (tune, set(gold.values()) - tune)
+        if not all(split):
+            raise SystemExit(f"--tune-prefix {args.tune_prefix!r} must leave stories on both sides")
+        print(f"held-out cut: tuned on the {len(tune)} stories starting with {args.tune_prefix!r} "
+              f"({sum(g in tune for g in gold.values())} documents), reported on the other {len(split[1])}")
+    return Stream(records=records, accepted=accepted, gold=gold, labels=labels, split=split)
 
 
 def text_of(record: ClusterRecord) -> str:
@@ -231,6 +243,8 @@ def minilm_vectors(records: list[ClusterRecord], cache: Path, *, threads: int) -
 
 def run_linkages(name: str, similarity: np.ndarray, stream: Stream, linkages: list[str],
                  floor: float) -> dict[tuple[str, str], tuple[Cut, Cut | None, list[Cut]]]:
+    """Per linkage: the oracle cut, the best cut with precision >= ``floor``, and the whole curve;
+    with a tuning split, also the F1 on the report stories at the cut best on the tuning stories."""
     from scipy.cluster.hierarchy import linkage
 
     out = {}
@@ -242,7 +256,13 @@ def run_linkages(name: str, similarity: np.ndarray, stream: Stream, linkages: li
         check_cut(merges, best, stream)
         precise = max((c for c in curve if c.precision >= floor), key=lambda c: c.f1, default=None)
         out[(name, method)] = (best, precise, curve)
-        tail = (f"{precise.f1:10.3f} {precise.recall:6.3f} {precise.height:6.3f}" if precise else f"{'-':>10}")
+        tail = (f"{precise.f1:10.3f} {precise.recall:6.3f} {precise.height:6.3f}" if precise else f"{'-':>17}")
+        if stream.split:
+            tuned = replay(merges, stream, stream.split[0])
+            at = max(range(len(tuned)), key=lambda i: tuned[i].f1)
+            held = replay(merges, stream, stream.split[1])[at]
+            oracle = max(c.f1 for c in replay(merges, stream, stream.split[1]))
+            tail += f" | {held.f1:8.3f} {held.precision:6.3f} {held.recall:6.3f} {held.height:6.3f} {oracle:6.3f}"
         print(f"{name:56} {method:9} {best.f1:9.3f} {best.precision:6.3f} {best.recall:6.3f} {best.height:6.3f} "
               f"{best.clusters:7d} | {tail}", flush=True)
     return out
@@ -260,8 +280,13 @@ def condensed_distances(similarity: np.ndarray) -> np.ndarray:
     return condensed
 
 
-def replay(merges: np.ndarray, stream: Stream) -> list[Cut]:
+def replay(merges: np.ndarray, stream: Stream, stories: set[str] | None = None) -> list[Cut]:
     """B-cubed after every distinct merge height of a monotone dendrogram, updated merge by merge.
+
+    With ``stories``, only the documents of those gold stories are scored, so a threshold can be picked
+    on some stories and reported on the rest; the clustering is of every document, and a cluster's
+    size counts all its members, so a scored document put with others' documents loses precision.
+    Every curve of one dendrogram has the same heights, in the same order.
 
     Per cluster it keeps its gold counts and the sum of their squares: merging A and B adds
     2·Σ_g a_g·b_g to that sum, which moves the precision sum from sqA/|A| + sqB/|B| to
@@ -270,16 +295,18 @@ def replay(merges: np.ndarray, stream: Stream) -> list[Cut]:
     """
     if np.any(np.diff(merges[:, 2]) < 0):
         raise ValueError("the dendrogram is not monotone; the replay needs merges in height order")
-    gold_sizes = Counter(stream.gold.values())
-    size_of = np.array([gold_sizes[r.cluster] for r in stream.accepted], dtype=np.float64)
-    label_size = {int(label): size for label, size in zip(stream.labels, size_of)}
-    n_items = len(stream.records)
+    gold = {i: g for i, g in stream.gold.items() if stories is None or g in stories}
+    gold_sizes = Counter(gold.values())
+    scored = [stories is None or r.cluster in stories for r in stream.accepted]
+    label_size = {int(label): gold_sizes[r.cluster] for r, label, keep in zip(stream.accepted, stream.labels, scored)
+                  if keep}
+    n_items = len(gold)
     p_sum = float(n_items)
-    r_sum = sum(1.0 / gold_sizes[g] for g in stream.gold.values())
-    counts: list[dict[int, int] | None] = [{int(label): 1} for label in stream.labels]
-    squares = [1.0] * len(counts)
-    sizes = [1] * len(counts)
-    clusters = n_items
+    r_sum = sum(1.0 / gold_sizes[g] for g in gold.values())
+    counts: list[dict[int, int] | None] = [{int(label): 1} if keep else {} for label, keep in zip(stream.labels, scored)]
+    squares = [1.0 if keep else 0.0 for keep in scored]
+    sizes = [1] * len(scored)
+    clusters = len(stream.records)
     curve = []
     for k, (a, b, height, _) in enumerate(merges):
         a, b = int(a), int(b)
