@@ -92,3 +92,11 @@ def test_a_case_folded_wire_dateline_after_a_state_abbreviation_stays_with_its_l
     text = ("Millbrook, ore. ( ap ) — the millbrook dam failed on tuesday night after three days of heavy rain, "
             "officials said. The town of port elling, downstream, was told to leave before dawn on wednesday.")
     assert sentences_of(text, nlp)[0].startswith("Millbrook, ore. ( ap ) — the millbrook dam failed")
+
+
+def test_in_case_folded_text_a_lower_case_title_does_not_end_a_sentence(nlp):
+    # Multi-News capitalises the word after "gov." as if a sentence began there; senter splits.
+    text = ("The harbour plan was backed on tuesday by iowa gov. Jory pascoe and by the town council of port "
+            "elling. The vote was close and the board will meet again in may to talk about the fares.")
+    assert sentences_of(text, nlp)[0] == ("The harbour plan was backed on tuesday by iowa gov. Jory pascoe and by "
+                                          "the town council of port elling.")

@@ -40,6 +40,10 @@ _CLOSERS = re.compile(r"(?:''|[”’)\]»]|\")+(?=\s|\Z)")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Messrs|Dr|Drs|St|Gov|Sen|Rep|Gen|Lt|Col|Maj|Sgt|Cpl|Capt|Cmdr|Adm|"
                            r"Prof|Rev|Fr|Jr|Sr|No|Nos|Inc|Corp|Co|Ltd|vs|Mt|Ft|Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.|"
                            r"(?<=\s)[A-Z]\.)\Z")
+# In case-folded text the titles and initials are in lower case ("said lt. | Sam staley", "harry m. |
+# Reid"); months and "no." are left out there, as they end sentences in lower case too.
+_FOLDED_ABBREVIATION = re.compile(r"(?:\b(?:mr|mrs|ms|messrs|dr|drs|gov|sen|rep|gen|lt|col|maj|sgt|cpl|capt|cmdr|"
+                                  r"adm|prof|rev|fr|inc|corp|ltd)\.|(?<=\s)[a-z]\.)\Z")
 # A wire dateline ("CAMBRIDGE, Mass. (AP) -", case-folded "columbia, s.c. ( ap ) —") or a time zone
 # after "a.m." continues the sentence.
 _CONTINUES = re.compile(r"\(\s?(?i:AP|AFP|Reuters|UPI)\s?\)|(?<=[ap]\.m\. )(?:[ECMP][DS]T|GMT|UTC)\b")
@@ -160,7 +164,8 @@ def _repair(text: str, spans: list[tuple[int, int]], *, case_folded: bool = Fals
             previous_start, previous_end = result[-1]
             if (_continues_lower(text, previous_start, previous_end, start, case_folded)
                     or _DATELINE.match(text[previous_start:previous_end])
-                    or _ABBREVIATION.search(text, previous_start, previous_end) or _CONTINUES.match(text, start)):
+                    or (_FOLDED_ABBREVIATION if case_folded else _ABBREVIATION).search(text, previous_start, previous_end)
+                    or _CONTINUES.match(text, start)):
                 result[-1] = (previous_start, end)
                 continue
             opener = _opening_quote(text, spans[0][0], previous_start, previous_end) if case_folded else None
