@@ -79,7 +79,8 @@ def test_in_case_folded_text_a_spaced_opening_quote_goes_with_the_sentence_it_op
 def test_in_cased_text_a_lower_case_start_after_a_closing_quote_still_joins(nlp):
     # Cased newswire never starts a sentence in lower case: there it is a missed continuation.
     sentences = sentences_of(CASED, nlp)
-    assert any(s.startswith('The harbour board called the plan "a fresh start for the town. " fares') for s in sentences)
+    assert any(s.startswith('The harbour board called the plan "a fresh start for the town. " fares')
+               for s in sentences)
 
 
 def test_every_case_folded_sentence_slices_the_text(nlp):

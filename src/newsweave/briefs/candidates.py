@@ -37,7 +37,8 @@ _BOILERPLATE = re.compile(r"also read|read more|click here|sign up|\bsubscrib(?:
 # Wire furniture before a lede, in any case: photo credits ("( associated press ) ", "( ap photo/x ) ")
 # and an agency dateline ("denver ( ap ) — ", "( cnn ) -- ", "Kuala lumpur, march 21 ( reuters ) - ").
 _AGENCY = r"(?:ap|afp|upi|reuters|cnn|cnnmoney|cbs|nbc|abc|marketwatch)"
-_WIRE_FURNITURE = re.compile(r"^(?:\(\s?(?:associated press|ap photo[^)]{0,40}|photo:[^)]{1,60}|image:[^)]{1,60})\s?\)\s+)*"
+_WIRE_FURNITURE = re.compile(r"^(?:\(\s?(?:associated press|ap photo[^)]{0,40}|photo:[^)]{1,60}|image:[^)]{1,60})"
+                             r"\s?\)\s+)*"
                              r"(?:(?:[A-Za-z][\w.'\- ]{0,30}(?:, [\w.'\- ]{1,25})?\s+)?\(\s?" + _AGENCY +
                              r"\s?\)\s*(?:--|_|-|\u2014|\u2013)?\s+)?", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*$")

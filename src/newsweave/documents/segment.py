@@ -20,8 +20,9 @@ a sentence) breaks the lower-case rule: that splitter missed sentences after a c
 question mark (``… is "futile. " cambridge analytica has …``, ``So what now? we can only …``), so
 a lower-case start there begins a real sentence. ``case_folded`` recognises such a document by
 its capitals (none inside sentences); in it a lower-case start joins the previous sentence only if
-that one has no final ``.``/``?``/``!`` (closing quotes and brackets aside) or the new one opens
-with an attribution (``"what? " she asked.``).
+that one has no final ``.``/``?``/``!`` (closing quotes aside) or the new one opens with an
+attribution (``"what? " she asked.``); a spaced ``"`` left at the end of a sentence moves to the
+quotation it opens; and titles and initials count in lower case (``iowa gov. | Terry branstad``).
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def _repair(text: str, spans: list[tuple[int, int]], *, case_folded: bool = Fals
         else:
             joined.append((pending, spans[-1][1]))
     # 2. Closing quotes move back; 3. lower-case starts and abbreviation ends merge.
+    abbreviation = _FOLDED_ABBREVIATION if case_folded else _ABBREVIATION
     result: list[tuple[int, int]] = []
     for start, end in joined:
         if result:
@@ -164,8 +166,7 @@ def _repair(text: str, spans: list[tuple[int, int]], *, case_folded: bool = Fals
             previous_start, previous_end = result[-1]
             if (_continues_lower(text, previous_start, previous_end, start, case_folded)
                     or _DATELINE.match(text[previous_start:previous_end])
-                    or (_FOLDED_ABBREVIATION if case_folded else _ABBREVIATION).search(text, previous_start, previous_end)
-                    or _CONTINUES.match(text, start)):
+                    or abbreviation.search(text, previous_start, previous_end) or _CONTINUES.match(text, start)):
                 result[-1] = (previous_start, end)
                 continue
             opener = _opening_quote(text, spans[0][0], previous_start, previous_end) if case_folded else None
