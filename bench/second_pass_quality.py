@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--time-weight", type=float)
     parser.add_argument("--name-weight", type=float)
+    parser.add_argument("--absorb", type=int, help="StoryOptions.absorb_size (topic level: 10)")
     parser.add_argument("--merge", type=float, required=True)
     parser.add_argument("--run", type=int, help="articles per ingest run (default: the whole stream in one run)")
     parser.add_argument("--min-words", type=int)
@@ -50,7 +51,7 @@ def main() -> None:
     gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
     rejected = screen(records, gate)
     online = {k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight),
-                                ("name_weight", args.name_weight)) if v is not None}
+                                ("name_weight", args.name_weight), ("absorb_size", args.absorb)) if v is not None}
     options = Options(stories=StoryOptions(merge_threshold=args.merge, **online))
     accepted = [r for r in records if r.id not in rejected]
     run = args.run or len(accepted)

@@ -186,7 +186,7 @@ def test_the_command_reports_how_many_documents_its_gate_rejected(tmp_path, caps
 
 def test_duc_2006_topic_level_f1_stays_above_its_pinned_floor():
     # Quality gate for the topic-level setting (StoryOptions docstring), on the DUC 2006 docsets it was
-    # tuned on: 0.878 recorded in docs/evaluation-clusters.md, minus 0.01 for noise.
+    # tuned on: 0.906 recorded in docs/evaluation-clusters.md, minus 0.01 for noise.
     from conftest import DATA
 
     from newsweave.config import Options, StoryOptions
@@ -196,6 +196,6 @@ def test_duc_2006_topic_level_f1_stays_above_its_pinned_floor():
     if not path.is_file():
         pytest.fail(f"the shared DUC data is missing: expected it at {path}")
     records = [r for r in read_cluster_dataset(path).records if r.cluster.startswith("DUC2006")]
-    options = StoryOptions(threshold=0.16, time_weight=0, name_weight=0.5)
-    score, _ = score_online(records, options=options, rejected=screen(records, Options()), merge=0.07)
-    assert score.f1 >= 0.868
+    options = StoryOptions(threshold=0.16, time_weight=0, name_weight=0.5, absorb_size=10)
+    score, _ = score_online(records, options=options, rejected=screen(records, Options()), merge=0.08)
+    assert score.f1 >= 0.896

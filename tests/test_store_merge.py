@@ -128,6 +128,17 @@ def test_the_second_pass_joins_the_pieces_of_each_story_and_nothing_across_stori
     assert set(store.merged_stories().values()) <= set(per_story) and store.check() == []
 
 
+def test_absorb_joins_the_pieces_a_strict_second_pass_leaves_apart_and_nothing_across_stories(store):
+    # At mean cosine 0.95 the second pass merges none of the pieces (26 stories); letting pieces of up
+    # to 2 articles join their nearest story by centroid rebuilds the 4 invented stories.
+    docs, labels = _corpus()
+    strict = StoryOptions(threshold=0.95, time_weight=0.0, merge_threshold=0.95, absorb_size=2)
+    summary = Newsweave(Options(stories=strict)).ingest(docs, store=store)
+    per_story = _labels_per_story(store, labels)
+    assert all(len(mix) == 1 for mix in per_story.values()) and len(per_story) == 4
+    assert summary.merged == len(store.merged_stories()) > 0 and store.check() == []
+
+
 def test_a_rerun_after_the_merge_stores_nothing_again_and_keeps_the_stories(store):
     docs, labels = _corpus()
     Newsweave(Options(stories=JOIN)).ingest(docs, store=store)

@@ -62,3 +62,41 @@ def test_two_stories_outside_changed_are_not_scored_against_each_other():
     sizes = dict.fromkeys(centroids, 1)
     assert merge_average_link(centroids, sizes, threshold=0.8, changed={"S3"})["S2"] == "S2"
     assert merge_average_link(centroids, sizes, threshold=0.8, changed={"S2"})["S2"] == "S1"
+
+
+def _loose_story_and_a_fragment() -> tuple[dict[str, dict[int, float]], dict[str, int]]:
+    # S1: four articles that share only term 1 (each cosine 0.5 with the others); S2: one article that
+    # also shares only term 1. Mean cosine S2–S1 is 0.5; S2 against S1's centroid is 2/√10 ≈ 0.63.
+    loose: dict[int, float] = {}
+    for extra in range(10, 14):
+        for term, weight in _unit(1, extra).items():
+            loose[term] = loose.get(term, 0.0) + weight
+    return {"S1": loose, "S2": _unit(1, 50)}, {"S1": 4, "S2": 1}
+
+
+def test_a_fragment_of_a_loose_story_stays_apart_by_average_linkage():
+    centroids, sizes = _loose_story_and_a_fragment()
+    assert merge_average_link(centroids, sizes, threshold=0.6)["S2"] == "S2"
+
+
+def test_with_absorb_a_small_story_joins_the_story_whose_centroid_is_nearest():
+    centroids, sizes = _loose_story_and_a_fragment()
+    assert merge_average_link(centroids, sizes, threshold=0.6, absorb=1)["S2"] == "S1"
+
+
+def test_absorb_never_joins_two_stories_both_larger_than_its_size():
+    centroids, sizes = _loose_story_and_a_fragment()
+    sizes = {"S1": 4, "S2": 2}
+    assert merge_average_link(centroids, sizes, threshold=0.6, absorb=1)["S2"] == "S2"
+    assert merge_average_link(centroids, sizes, threshold=0.6, absorb=2)["S2"] == "S1"
+
+
+def test_absorb_leaves_a_fragment_with_nothing_in_common_alone():
+    centroids, sizes = _loose_story_and_a_fragment()
+    centroids["S3"] = _unit(70, 71)
+    assert merge_average_link(centroids, {**sizes, "S3": 1}, threshold=0.6, absorb=1)["S3"] == "S3"
+
+
+def test_a_negative_absorb_size_is_an_options_error():
+    with pytest.raises(OptionsError, match="absorb must be a whole number"):
+        merge_average_link({"S1": {1: 1.0}}, {"S1": 1}, threshold=0.5, absorb=-1)

@@ -251,7 +251,8 @@ def _cmd_eval_clusters(args: argparse.Namespace) -> int:
           f"{len(rejected)} rejected by the pipeline's gate, scored as singleton stories for every system "
           f"(never dropped from the gold)" + "".join(f"\n  {n:6d}  {why}" for why, n in reasons.most_common()))
     options = StoryOptions(**{k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight),
-                                                ("name_weight", args.name_weight)) if v is not None})
+                                                ("name_weight", args.name_weight), ("absorb_size", args.absorb))
+                              if v is not None})
     online, predicted = score_online(records, options=options, rejected=rejected, merge=args.merge)
     scores = [online] if args.no_baseline else [online, score_baseline(records, rejected=rejected)]
     print(f"{'system':32} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'stories':>8} {'gold':>6} {'art/s':>8}")
@@ -294,6 +295,8 @@ def _add_eval_clusters(evaluations) -> None:
                         help="the gate's min_article_words (default: Options); 0 for excerpt datasets such as ECB+")
     parser.add_argument("--merge", type=float, metavar="COSINE",
                         help="second pass: merge stories by average linkage while their articles' mean cosine is at least this")
+    parser.add_argument("--absorb", type=int, metavar="N",
+                        help="with --merge: stories of at most N articles then join their nearest story (topic level: 10)")
     parser.set_defaults(run=_cmd_eval_clusters)
 
 

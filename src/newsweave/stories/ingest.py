@@ -106,7 +106,9 @@ class Ingestor:
         if threshold is None:
             return 0
         chosen = list(self._touched if stories is None else stories)
-        merged = self._transaction(lambda: merge_touched(self.assigner, self.store, chosen, threshold=threshold))
+        absorb = self.options.stories.absorb_size
+        merged = self._transaction(lambda: merge_touched(self.assigner, self.store, chosen, threshold=threshold,
+                                                         absorb=absorb))
         self._touched = {}
         return merged
 

@@ -25,10 +25,12 @@ from .assign import StoryAssigner
 from .merge import merge_average_link
 
 
-def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str], *, threshold: float) -> int:
+def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str], *, threshold: float,
+                  absorb: int = 0) -> int:
     """Merge ``touched`` stories and their neighbours while two stories' articles are at least
-    ``threshold`` similar on average; returns how many stories were merged away. The caller holds
-    the transaction (``store.batch()``) and rebuilds ``assigner`` if it fails."""
+    ``threshold`` similar on average, then (``absorb``) let stories of at most that many articles join
+    their nearest story; returns how many stories were merged away. The caller holds the transaction
+    (``store.batch()``) and rebuilds ``assigner`` if it fails."""
     clusterer = assigner.clusterer
     chosen: dict[str, tuple[dict[int, float], int]] = {}
     touched = {assigner.current(story): None for story in touched}
@@ -40,7 +42,7 @@ def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str],
     order = sorted(chosen, key=lambda story: (len(story), story))
     groups = merge_average_link({story: chosen[story][0] for story in order},
                                 {story: chosen[story][1] for story in order}, threshold=threshold,
-                                changed=set(touched))
+                                changed=set(touched), absorb=absorb)
     merged = 0
     for story in order:
         root, story = assigner.current(groups[story]), assigner.current(story)
