@@ -1,17 +1,19 @@
-"""Fit the summarizer's sentence scorer on development data only and choose its weight.
+"""Fit the summarizer's sentence scorer on development data only and choose its weights.
 
-Dev data as ``tune_summarize.py``: Multi-News validation clusters 5322-5621 and the 15 DUC 2007
-topics with references (the reported figures use other clusters). For every candidate sentence the
-target is the share of its (stemmed) bigrams a reference summary uses, averaged over references;
-the features are ``sentence_scores.FEATURES``. The model is a ridge regression on standardised
-features (scikit-learn), written as plain JSON coefficients to
+Dev data as ``tune_summarize.py``: Multi-News validation clusters 2661-5621 and the 15 DUC 2007
+topics with references (the reported figures use Multi-News clusters 0-2660 and DUC 2006). For
+every candidate sentence the target is the share of its (stemmed) bigrams a reference summary uses,
+averaged over references; the features are ``sentence_scores.FEATURES``. The model is a ridge
+regression on standardised features (scikit-learn), written as plain JSON coefficients to
 ``src/newsweave/briefs/data/sentence_scorer.json`` with ``--write``.
 
-The weight (``Weights.scorer``) is chosen by 3-fold cross-validation over clusters: each fold's
-sentences are scored by a model fitted on the other two folds of both dev sets, and the summaries
-of the whole dev sets are scored with ROUGE for each weight given.
+The weights (``Weights.scorer`` for clusters of more than ``Weights.small`` independent sources,
+``Weights.scorer_small`` for the others) are chosen by 3-fold cross-validation over clusters: each
+fold's sentences are scored by a model fitted on the other two folds of both dev sets, and the
+summaries of the dev sets (the first ``--evaluate`` Multi-News ones) are scored with ROUGE for each
+pair of weights given.
 
-    nice python bench/train_sentence_scorer.py --weights 0 0.05 0.1 0.15 --paraphrase 0.7 [--write]
+    nice python bench/train_sentence_scorer.py --weights 0.1 --small 0.5 1 --small-sources 3 4 [--write]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import itertools
 import json
 import re
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +34,7 @@ from newsweave.briefs.sentence_scores import (FEATURES, ClusterView, SentenceSco
                                               sentence_bonus, similarity)
 from newsweave.briefs.similarity import Stemmer, StopWords
 from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
+from newsweave.evaluation.datasets import SummaryRecord
 from newsweave.evaluation.rouge import RougeScorer, average, truncate_words
 from newsweave.evaluation.summaries import NewsweaveSystem, raw_documents
 
@@ -40,6 +44,19 @@ from tune_summarize import DEV, _records  # noqa: E402
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "briefs" / "data" / "sentence_scorer.json"
 FOLDS = 3
 _TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class DevCluster:
+    """One dev cluster, read once: its candidates, their features and their targets."""
+
+    dataset: str
+    words: int
+    record: SummaryRecord
+    view: ClusterView
+    similar: np.ndarray
+    rows: np.ndarray
+    shares: np.ndarray
 
 
 def _bigrams(stems) -> set:
@@ -67,15 +84,8 @@ def fit(rows: np.ndarray, shares: np.ndarray) -> SentenceScorer:
                           intercept=float(model.intercept_))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weights", nargs="*", type=float, default=[0.0, 0.05, 0.1, 0.15, 0.2])
-    parser.add_argument("--paraphrase", nargs="*", type=float, default=[Weights().paraphrase],
-                        help="cosine from which two sentences are not both chosen (values over 1: never)")
-    parser.add_argument("--write", action="store_true", help=f"write the model fitted on all dev data to {OUT}")
-    args = parser.parse_args()
-    stem, stop = Stemmer(), StopWords()
-    clusters = []  # (dataset, words, record, view, rows, shares)
+def read_dev(stem: Stemmer, stop: StopWords) -> list[DevCluster]:
+    clusters = []
     for label, (path, words, part) in DEV.items():
         system = NewsweaveSystem(words=words)
         for record in _records(path, part):
@@ -86,33 +96,67 @@ def main() -> None:
             # A cluster with no candidates still counts (an empty summary), as in ``eval summaries``.
             similar = similarity(view, stop) if view.pool else np.zeros((0, 0))
             rows = features(view, stop, similar) if view.pool else np.zeros((0, len(FEATURES)))
-            clusters.append((label, words, record, view, similar, rows,
-                             targets(view, record.summaries, words, stem)))
+            clusters.append(DevCluster(label, words, record, view, similar, rows,
+                                       targets(view, record.summaries, words, stem)))
+        print(f"read {label}", file=sys.stderr, flush=True)
+    return clusters
+
+
+def cross_validate(clusters: list[DevCluster], weights: Weights, scorers: list[SentenceScorer], stop: StopWords,
+                   evaluate: int) -> dict[str, tuple[float, float]]:
+    """Dataset → (ROUGE-1, ROUGE-2 recall) of the summaries chosen with each cluster's held-out scorer."""
+    scores: dict[str, list] = {}
+    for number, cluster in enumerate(clusters):
+        done = scores.setdefault(cluster.dataset, [])
+        if len(done) >= evaluate:
+            continue
+        view = cluster.view
+        chosen = select([c.words for c in view.pool], view.concepts, view.value, cluster.words,
+                        bonus=sentence_bonus(view, scorers[number % FOLDS], stop, cluster.similar,
+                                             weights.scorer_for(view.sources)),
+                        conflicts=paraphrases(cluster.similar, weights.paraphrase)) if view.pool else []
+        done.append(RougeScorer(words=cluster.words).score(" ".join(view.pool[i].text for i in chosen),
+                                                           cluster.record.summaries))
+    result = {}
+    for label, found in scores.items():
+        s = average(found)
+        result[label] = (100 * s.rouge1.recall, 100 * s.rouge2.recall)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--weights", nargs="*", type=float, default=[Weights().scorer],
+                        help="Weights.scorer values to try (clusters of more than Weights.small sources)")
+    parser.add_argument("--small", nargs="*", type=float, default=[Weights().scorer_small],
+                        help="Weights.scorer_small values to try (clusters of up to Weights.small sources)")
+    parser.add_argument("--small-sources", nargs="*", type=int, default=[Weights().small],
+                        help="Weights.small values to try (the most independent sources of a small cluster)")
+    parser.add_argument("--paraphrase", nargs="*", type=float, default=[Weights().paraphrase],
+                        help="cosine from which two sentences are not both chosen (values over 1: never)")
+    parser.add_argument("--evaluate", type=int, default=10 ** 9,
+                        help="score only the first N clusters of each dev set (all are used for fitting)")
+    parser.add_argument("--write", action="store_true", help=f"write the model fitted on all dev data to {OUT}")
+    args = parser.parse_args()
+    stem, stop = Stemmer(), StopWords()
+    clusters = read_dev(stem, stop)
     fold = [number % FOLDS for number in range(len(clusters))]
-    scorers = [fit(np.vstack([c[5] for c, f in zip(clusters, fold) if f != k]),
-                   np.concatenate([c[6] for c, f in zip(clusters, fold) if f != k])) for k in range(FOLDS)]
-    for weight, threshold in itertools.product(args.weights, args.paraphrase):
-        for label, (_, words, _) in DEV.items():
-            scores = []
-            for (dataset, _, record, view, similar, _, _), k in zip(clusters, fold):
-                if dataset != label:
-                    continue
-                chosen = select([c.words for c in view.pool], view.concepts, view.value, words,
-                                bonus=sentence_bonus(view, scorers[k], stop, similar, weight),
-                                conflicts=paraphrases(similar, threshold)) if view.pool else []
-                scores.append(RougeScorer(words=words).score(" ".join(view.pool[i].text for i in chosen),
-                                                             record.summaries))
-            s = average(scores)
-            print(f"scorer weight {weight}, paraphrase {threshold}, {label} (3-fold CV): "
-                  f"R1 {100 * s.rouge1.recall:.2f}  R2 {100 * s.rouge2.recall:.2f}", flush=True)
-    final = fit(np.vstack([c[5] for c in clusters]), np.concatenate([c[6] for c in clusters]))
+    scorers = [fit(np.vstack([c.rows for c, f in zip(clusters, fold) if f != k]),
+                   np.concatenate([c.shares for c, f in zip(clusters, fold) if f != k])) for k in range(FOLDS)]
+    for large, small, sources, threshold in itertools.product(args.weights, args.small, args.small_sources,
+                                                              args.paraphrase):
+        weights = replace(Weights(), scorer=large, scorer_small=small, small=sources, paraphrase=threshold)
+        for label, (r1, r2) in cross_validate(clusters, weights, scorers, stop, args.evaluate).items():
+            print(f"scorer {large}, clusters of up to {sources} sources {small}, paraphrase {threshold}, {label} "
+                  f"(3-fold CV): "
+                  f"R1 {r1:.2f}  R2 {r2:.2f}", flush=True)
+    final = fit(np.vstack([c.rows for c in clusters]), np.concatenate([c.shares for c in clusters]))
     for name, coef in sorted(zip(FEATURES, final.coef), key=lambda x: -abs(x[1])):
         print(f"  {name:<24} {coef:+.4f}")
     if args.write:
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps({
-            "trained_on": "Multi-News validation clusters 5322-5621 (300 words) and the 15 DUC 2007 topics with "
-                          "references (250 words); bench/train_sentence_scorer.py",
+            "trained_on": f"{' and '.join(DEV)}; bench/train_sentence_scorer.py",
             "features": list(FEATURES), "mean": list(final.mean), "scale": list(final.scale),
             "coef": list(final.coef), "intercept": final.intercept}, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

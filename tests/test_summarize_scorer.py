@@ -59,3 +59,27 @@ def test_the_outlets_tellings_of_the_dam_failure_are_paraphrase_pairs(view):
     dam = {i for i, c in enumerate(view.pool) if "dam" in c.text and "fail" in c.text}
     assert len(dam) == 3 and sum(a in dam and b in dam for a, b in pairs) == 3
     assert not any(a in dam and "cyclist" in view.pool[b].text for a, b in pairs)
+
+
+def test_a_fact_all_outlets_report_is_closer_to_the_cluster_centroid_than_a_fact_one_outlet_tells(view):
+    rows = features(view, StopWords(), similarity(view, StopWords()))
+    centroid = FEATURES.index("centroid")
+    dam = max(r[centroid] for r, c in zip(rows, view.pool) if "dam" in c.text and "fail" in c.text)
+    cyclist = next(r[centroid] for r, c in zip(rows, view.pool) if "cyclist" in c.text)
+    assert dam > cyclist
+
+
+def test_the_first_candidate_of_each_paragraph_has_paragraph_rank_zero(view):
+    rows = features(view, StopWords(), similarity(view, StopWords()))
+    rank = FEATURES.index("paragraph_rank")
+    seen = set()
+    for row, c in zip(rows, view.pool):
+        place = (c.sentence.article, c.sentence.paragraph)
+        assert (row[rank] == 0) == (place not in seen)
+        seen.add(place)
+
+
+def test_small_clusters_weigh_the_scorer_by_their_own_weight():
+    weights = Weights(scorer=0.1, scorer_small=0.3, small=3)
+    assert weights.scorer_for(2) == weights.scorer_for(3) == 0.3
+    assert weights.scorer_for(4) == weights.scorer_for(25) == 0.1

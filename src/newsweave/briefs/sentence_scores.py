@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Mapping, Sequence
@@ -27,11 +28,15 @@ from .similarity import SAME_CONTENT, StopWords, content
 FEATURES = (
     "first", "second", "log_rank", "relative_position", "log_words", "bigram_share", "bigram_sum",
     "word_share", "outlets_similar", "best_similar", "lead_similarity", "has_number", "names",
-    "quote", "log_sources", "log_article_sentences",
+    "quote", "log_sources", "log_article_sentences", "centroid", "lead_centroid", "digit_share", "date",
+    "paragraph_rank",
 )
 """Feature names in matrix column order; the JSON parameters must list exactly these."""
 
 _QUOTES = "\"\u201c\u201d"
+_DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may \d|june?|july?|aug(?:ust)?|"
+                   r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|"
+                   r"satur|sun)day|yesterday|today)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndar
     source_ids = {s: i for i, s in enumerate(sorted({view.source_of[c.sentence.article] for c in pool}))}
     source_index = np.array([source_ids[view.source_of[c.sentence.article]] for c in pool])
     leads = np.array([c.rank == 0 for c in pool])
+    centroid, lead_centroid = _centroid_cosines(_content_matrix(words), leads)
+    paragraph_rank: dict[tuple[str, int], int] = {}
     rows = np.zeros((n, len(FEATURES)))
     for i, c in enumerate(pool):
         values = [view.value.get(k, 0.0) for k in view.concepts[i]]
@@ -76,6 +83,8 @@ def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndar
         lead_others = leads & others
         text = c.text
         tokens = text.split()
+        place = (c.sentence.article, c.sentence.paragraph)
+        paragraph_rank[place] = paragraph_rank.get(place, -1) + 1
         rows[i] = (
             c.rank == 0, c.rank == 1, math.log1p(c.rank),
             c.sentence.index / max(1, view.sentences_in.get(c.sentence.article, 1)),
@@ -91,26 +100,53 @@ def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndar
             any(q in text for q in _QUOTES),
             math.log(sources),
             math.log(max(1, view.sentences_in.get(c.sentence.article, 1))),
+            centroid[i], lead_centroid[i],
+            sum(any(ch.isdigit() for ch in t) for t in tokens) / max(1, len(tokens)),
+            bool(_DATE.search(text)), min(3, paragraph_rank[place]),
         )
     return rows
 
 
+def _centroid_cosines(matrix, leads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each candidate's cosine with the sum of the other candidates' content stems (what the cluster
+    is about) and with the sum of the other articles' first candidates (what the leads say).
+    ``matrix`` is binary (``_content_matrix``), so a row's squared norm is its number of stems."""
+    own = np.asarray(matrix.sum(axis=1)).ravel()
+    norms = np.sqrt(own)
+    norms[norms == 0] = 1.0
+
+    def cosine(total: np.ndarray, included: np.ndarray) -> np.ndarray:
+        # The candidate itself is taken out of the sum it is compared with when it is part of it.
+        dot = matrix @ total - own * included
+        size = np.sqrt(np.maximum(0.0, total @ total - 2 * (matrix @ total) * included + own * included))
+        size[size == 0] = 1.0
+        return dot / norms / size
+
+    everyone = np.asarray(matrix.sum(axis=0)).ravel()
+    firsts = np.asarray(matrix[np.flatnonzero(leads)].sum(axis=0)).ravel()
+    return cosine(everyone, np.ones(len(leads))), cosine(firsts, leads.astype(float))
+
+
 def similarity(view: ClusterView, stop: StopWords) -> np.ndarray:
     """Cosine of every pair of candidates over their content stems (binary), as a dense matrix."""
+    matrix = _content_matrix([content(c.stems, stop) for c in view.pool])
+    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    dot = (matrix @ matrix.T).toarray()
+    return dot / norms[:, None] / norms[None, :]
+
+
+def _content_matrix(words: Sequence[frozenset[str]]):
+    """Candidates × content stems, 1 where the candidate uses the stem (scipy sparse)."""
     from scipy.sparse import csr_matrix
 
-    words = [content(c.stems, stop) for c in view.pool]
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for i, found in enumerate(words):
         for w in found:
             rows.append(i)
             cols.append(vocabulary.setdefault(w, len(vocabulary)))
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), max(1, len(vocabulary))))
-    norms = np.sqrt(np.asarray(matrix.sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    dot = (matrix @ matrix.T).toarray()
-    return dot / norms[:, None] / norms[None, :]
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), max(1, len(vocabulary))))
 
 
 @dataclass(frozen=True)
