@@ -66,6 +66,7 @@ TFIDF_SETTINGS = {
     "tfidf sublinear min_df 2 max_df 0.5": dict(sublinear_tf=True, stop_words="english", min_df=2, max_df=0.5),
     "tfidf sublinear 1-2 grams min_df 2": dict(sublinear_tf=True, stop_words="english", min_df=2, ngram_range=(1, 2)),
 }
+MINILM = f"minilm (first {EMBED_TOKENS} word pieces)"
 LINK_GRID = (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0.0)
 ODD_WORDS = (3, 5, 10)
 _WORD = re.compile(r"[a-z]{3,}")
@@ -115,12 +116,38 @@ def main() -> None:
 
     stream = read_stream(args)
     linkages = args.linkages.split(",")
-    chosen = list(TFIDF_SETTINGS) if args.tfidf == "all" else [list(TFIDF_SETTINGS)[int(k) - 1] for k in args.tfidf.split(",")]
-    results: dict[tuple[str, str], tuple[Cut, Cut | None, list[Cut]]] = {}
-    similarities: dict[str, np.ndarray] = {}
     print(f"\n{'representation':56} {'linkage':9} {'oracle F1':>9} {'P':>6} {'R':>6} {'dist':>6} {'stories':>7}"
           f" | {'F1 @P>=' + str(args.precision):>10} {'R':>6} {'dist':>6}"
           + (f" | {'held-out':>8} {'P':>6} {'R':>6} {'dist':>6} {'oracle':>6} {'all':>6}" if stream.split else ""))
+    similarities, results = batch_bounds(args, stream, linkages)
+
+    gold_pairs = pairs_within_gold(stream.labels)
+    print(f"\npair separability: {len(gold_pairs)} gold pairs, {args.pairs} sampled non-gold pairs (seed {SEED})")
+    print(f"{'representation':56} {'gold q10':>8} {'q25':>6} {'q50':>6} | {'non p50':>7} {'p99':>6} {'p99.9':>6}"
+          f" | {'<p99':>6} {'<p99.9':>6} {'AUC':>6} | {'NN same':>7}")
+    sampled = sample_other_pairs(stream.labels, args.pairs)
+    for name, similarity in similarities.items():
+        separability(name, similarity, stream.labels, gold_pairs, sampled)
+
+    print("\nperfect-link bound: each gold story split into components of its pairs with cosine >= t "
+          "(precision 1 by construction)")
+    p, r, f1 = gate_ceiling(stream)
+    print(f"gate ceiling (every accepted document in its gold story, rejected ones alone): "
+          f"P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    for name, similarity in similarities.items():
+        perfect_link_report(name, similarity, stream, gold_pairs, sampled, results, linkages,
+                            floor=args.precision, aim=args.aim)
+
+    odd_documents(stream, args.examples)
+    print(f"\n{time.perf_counter() - started:.0f} s in all")
+
+
+def batch_bounds(args: argparse.Namespace, stream: Stream, linkages: list[str]) -> tuple[dict, dict]:
+    """Every representation's similarity matrix (only the best TF-IDF setting's is kept) and, per
+    (representation, linkage), what ``run_linkages`` found; each row is printed as it is done."""
+    chosen = list(TFIDF_SETTINGS) if args.tfidf == "all" else [list(TFIDF_SETTINGS)[int(k) - 1] for k in args.tfidf.split(",")]
+    results: dict[tuple[str, str], tuple[Cut, Cut | None, list[Cut]]] = {}
+    similarities: dict[str, np.ndarray] = {}
     matrices = {}
     for name in chosen:
         matrices[name] = tfidf_matrix(stream.accepted, TFIDF_SETTINGS[name])
@@ -135,40 +162,18 @@ def main() -> None:
         reduced = lsa_vectors(matrices[best_tfidf], dims)
         similarities[name] = reduced @ reduced.T
         results.update(run_linkages(name, similarities[name], stream, linkages, args.precision))
-    del matrices
     if not args.no_embeddings:
         vectors = minilm_vectors(stream.accepted, Path(args.cache), threads=args.threads)
-        similarities["minilm (first 256 word pieces)"] = vectors @ vectors.T
-        results.update(run_linkages("minilm (first 256 word pieces)", similarities["minilm (first 256 word pieces)"],
-                                    stream, linkages, args.precision))
+        similarities[MINILM] = vectors @ vectors.T
+        results.update(run_linkages(MINILM, similarities[MINILM], stream, linkages, args.precision))
         for weight in (float(w) for w in args.mixes.split(",") if w):
             name = f"mix {weight:.1f} tfidf(best) + {1 - weight:.1f} minilm"
-            mixed = weight * similarities[best_tfidf] + (1 - weight) * similarities["minilm (first 256 word pieces)"]
-            results.update(run_linkages(name, mixed, stream, linkages, args.precision))
-            similarities[name] = mixed
+            similarities[name] = weight * similarities[best_tfidf] + (1 - weight) * similarities[MINILM]
+            results.update(run_linkages(name, similarities[name], stream, linkages, args.precision))
     best_key = max(results, key=lambda k: results[k][0].f1)
     print(f"\nbest batch method: {best_key[0]}, {best_key[1]} linkage: oracle F1 {results[best_key][0].f1:.3f}")
     print(f"best TF-IDF setting (by {linkages[0]} linkage): {best_tfidf}")
-
-    gold_pairs = pairs_within_gold(stream.labels)
-    print(f"\npair separability: {len(gold_pairs)} gold pairs, {args.pairs} sampled non-gold pairs (seed {SEED})")
-    print(f"{'representation':56} {'gold q10':>8} {'q25':>6} {'q50':>6} | {'non p50':>7} {'p99':>6} {'p99.9':>6}"
-          f" | {'<p99':>6} {'<p99.9':>6} {'AUC':>6} | {'NN same':>7}")
-    sampled = sample_other_pairs(stream.labels, args.pairs)
-    for name, similarity in similarities.items():
-        separability(name, similarity, stream.labels, gold_pairs, sampled)
-
-    print(f"\nperfect-link bound: each gold story split into components of its pairs with cosine >= t "
-          f"(precision 1 by construction)")
-    p, r, f1 = gate_ceiling(stream)
-    print(f"gate ceiling (every accepted document in its gold story, rejected ones alone): "
-          f"P {p:.3f} R {r:.3f} F1 {f1:.3f}")
-    for name, similarity in similarities.items():
-        perfect_link_report(name, similarity, stream, gold_pairs, sampled, results, linkages,
-                            floor=args.precision, aim=args.aim)
-
-    odd_documents(stream, args.examples)
-    print(f"\n{time.perf_counter() - started:.0f} s in all")
+    return similarities, results
 
 
 def read_stream(args: argparse.Namespace) -> Stream:
