@@ -116,10 +116,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def case_folded(text: str) -> bool:
     """Whether ``text`` is case-folded: (almost) no capitalised word inside a sentence, i.e. after
-    a word that does not end in ``.``/``?``/``!``/``:`` on the same line."""
+    a word that does not end in ``.``/``?``/``!``/``:`` on the same line. The first ``MAX_CHUNK``
+    characters decide: a document does not change its casing halfway, and a huge one is not read twice."""
     inner = capitals = 0
     ended = True
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text, 0, MAX_CHUNK):
         word = match.group(2).strip(_BRACKETS_AND_QUOTES)
         if not word:
             continue
