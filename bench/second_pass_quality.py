@@ -8,11 +8,16 @@ the product path itself: the dataset's accepted records go through ``Ingestor`` 
 SQLite store in runs of ``--run`` articles, each run ending with the second pass as ``ingest`` does;
 it scores the stored stories before the last pass of each run (online only, what ``ingest`` without
 ``--merge`` stores) and after. Rejected records (the pipeline's gate) are singletons, as in the
-evaluation; a record stored as a duplicate takes its original's story.
+evaluation; a record stored as a duplicate takes its original's story. ``--final-absorb N`` is the
+archive workflow: the runs without absorb, then one pass over the whole store with absorb, as
+``newsweave stories --merge COSINE --absorb N`` does (``second_pass.merge_store``).
 
     python bench/second_pass_quality.py ../shared/data/multinews/val.jsonl.gz --limit 6000 \\
         --threshold 0.3 --merge 0.16
     python bench/second_pass_quality.py ../shared/data/ecbplus/ECB_Dev_corpus.txt --min-words 0 --merge 0.16
+    python bench/second_pass_quality.py ../shared/data/clustering_derived/duc_2006_2007_docs.jsonl.gz \
+        --gold-prefix DUC2007 --threshold 0.16 --time-weight 0 --name-weight 0.5 --merge 0.08 --run 100 \
+        --final-absorb 10
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from newsweave.model import Article
 from newsweave.store import open_store
 from newsweave.stories import Ingestor
 from newsweave.stories.ingest import BATCH, content_hash
+from newsweave.stories.second_pass import merge_store
 
 
 def main() -> None:
@@ -43,9 +49,14 @@ def main() -> None:
     parser.add_argument("--name-weight", type=float)
     parser.add_argument("--absorb", type=int, help="StoryOptions.absorb_size (topic level: 10)")
     parser.add_argument("--merge", type=float, required=True)
+    parser.add_argument("--final-absorb", type=int, metavar="N",
+                        help="after the runs (without absorb), one pass over the whole store with absorb N, as "
+                             "newsweave stories --merge COSINE --absorb N")
     parser.add_argument("--run", type=int, help="articles per ingest run (default: the whole stream in one run)")
     parser.add_argument("--min-words", type=int)
     args = parser.parse_args()
+    if args.final_absorb is not None and args.absorb is not None:
+        parser.error("--final-absorb runs the ingest runs without absorb: give it or --absorb, not both")
     dataset = read_cluster_dataset(args.dataset, limit=args.limit, offset=args.offset)
     records = [r for r in dataset.records if r.cluster.startswith(args.gold_prefix)]
     gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
@@ -71,11 +82,19 @@ def main() -> None:
             merged += ingestor.merge()
         seconds = time.perf_counter() - started
         after = _predicted(store, records, rejected)
+        systems = [("ingest (online only, last run)", before), (f"ingest --merge {args.merge}", after)]
+        if args.final_absorb is not None:
+            started = time.perf_counter()
+            absorbed = merge_store(store, threshold=args.merge, absorb=args.final_absorb)
+            print(f"stories --merge {args.merge} --absorb {args.final_absorb}: {absorbed} stories merged away in "
+                  f"{time.perf_counter() - started:.1f} s")
+            systems.append((f"then stories --merge {args.merge} --absorb {args.final_absorb}",
+                            _predicted(store, records, rejected)))
     print(f"{dataset.name}: {len(records)} articles, {len(rejected)} rejected, {len(set(gold.values()))} gold stories; "
           f"runs of {run}; {merged} stories merged away; {len(accepted) / seconds:.0f} art/s")
-    for name, predicted in (("ingest (online only, last run)", before), (f"ingest --merge {args.merge}", after)):
+    for name, predicted in systems:
         p, r, f = bcubed(predicted, gold)
-        print(f"{name:34} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  stories {len(set(predicted.values()))}")
+        print(f"{name:40} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  stories {len(set(predicted.values()))}")
 
 
 def _article(record) -> Article:

@@ -4,6 +4,7 @@ the second pass that uses it after an ingest run (``StoryOptions.merge_threshold
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from datetime import datetime
 
@@ -15,7 +16,7 @@ from newsweave.errors import StoreError
 from newsweave.model import Article, StoredArticle
 
 from _stories_corpus import raw, story_articles, write_corpus
-from test_postgres_store import make_store, store  # noqa: F401  (fixtures: both backends)
+from test_postgres_store import POSTGRES, drop_schema, make_store, needs_postgres, store  # noqa: F401  (fixtures)
 
 
 def _add(store, article_id: str, story: str, *, outlet: str, day: int | None) -> None:
@@ -191,6 +192,104 @@ def test_stories_merge_runs_the_second_pass_over_the_whole_store(tmp_path, capsy
     out = capsys.readouterr()
     assert "→ 3 stories" in out.err
     assert sorted(story["size"] for story in json.loads(out.out)) == [8, 8, 8]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, needs_postgres])])
+def db_url(request, tmp_path):
+    """Makes ``--db`` values for the command line: a new, empty store per call, on each backend."""
+    from newsweave.store.postgres import PostgresStore
+
+    schemas = []
+
+    def new() -> str:
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        if request.param == "sqlite":
+            return str(tmp_path / f"{name}.sqlite")
+        schemas.append(name)
+        PostgresStore(POSTGRES, schema=name).close()
+        return f"{POSTGRES}?options=-csearch_path%3D{name}"
+
+    yield new
+    for name in schemas:
+        drop_schema(name)
+
+
+def _ingest_in_two_runs(main, tmp_path, db: str) -> dict[str, str]:
+    """The 24 invented articles (3 stories of 8, in order) ingested in two runs of 12 with a strict
+    online pass and no second pass; returns file name → story label."""
+    labels = write_corpus(tmp_path / "all", 24, seed=3)
+    for run, names in (("run1", sorted(labels)[:12]), ("run2", sorted(labels)[12:])):
+        (tmp_path / run).mkdir(exist_ok=True)
+        for name in names:
+            (tmp_path / run / name).write_text((tmp_path / "all" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        assert main(["ingest", str(tmp_path / run), "--db", db, "--threshold", "0.95"]) == 0
+    return labels
+
+
+def _stories_json(main, capsys, db: str, *flags: str) -> tuple[list[dict], str]:
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--format", "json", "--limit", "100", *flags]) == 0
+    out = capsys.readouterr()
+    return json.loads(out.out), out.err
+
+
+def test_stories_merge_with_absorb_joins_every_run_s_pieces_over_the_whole_store(db_url, tmp_path, capsys):
+    # The archive workflow: ingest in runs without absorb, then one pass over the whole store with it.
+    # At mean cosine 0.95 average linkage joins none of the pieces; absorbing pieces of up to 2
+    # articles rebuilds the 3 invented stories, the first run's story too, which the second run
+    # never touched. Article ids are the file names, so each story's mix can be read off.
+    from newsweave.cli import main
+
+    db = db_url()
+    labels = _ingest_in_two_runs(main, tmp_path, db)
+    pieces, _ = _stories_json(main, capsys, db)
+    strict, err = _stories_json(main, capsys, db, "--merge", "0.95")
+    assert len(strict) == len(pieces) > 3 and "merged 0 stories" in err
+    stories, err = _stories_json(main, capsys, db, "--merge", "0.95", "--absorb", "2")
+    assert f"{len(pieces)} → 3 stories" in err
+    assert sorted(story["size"] for story in stories) == [8, 8, 8]
+    mixes = [{labels[article] for article in story["articles"]} for story in stories]
+    assert all(len(mix) == 1 for mix in mixes) and len(set.union(*mixes)) == 3
+
+
+def test_stories_merge_with_absorb_is_deterministic(db_url, tmp_path, capsys):
+    from newsweave.cli import main
+
+    results = []
+    for attempt in ("a", "b"):
+        db = db_url()
+        _ingest_in_two_runs(main, tmp_path / attempt, db)
+        stories, _ = _stories_json(main, capsys, db, "--merge", "0.95", "--absorb", "2")
+        results.append([(s["id"], s["articles"]) for s in stories])
+    assert results[0] == results[1] and len(results[0]) == 3
+
+
+@pytest.mark.parametrize("flags, message", [(["--merge", "0.08", "--absorb", "0"], "1 or more, got 0"),
+                                            (["--merge", "0.08", "--absorb", "ten"], "1 or more, got ten")])
+def test_a_bad_absorb_size_is_a_usage_error(tmp_path, capsys, flags, message):
+    from newsweave.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["stories", "--db", str(tmp_path / "s.sqlite"), *flags])
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_absorb_without_merge_is_refused_and_changes_nothing(tmp_path, capsys):
+    from newsweave.cli import main
+
+    db = tmp_path / "s.sqlite"
+    assert main(["stories", "--db", str(db), "--absorb", "10"]) == 2
+    assert "--absorb works with --merge" in capsys.readouterr().err and not db.exists()
+
+
+def test_a_failed_write_in_a_store_transaction_undoes_every_merge_before_it(two_stories):
+    _add(two_stories, "c1", "S3", outlet="E", day=1)
+    with pytest.raises(StoreError, match="no story 'S9'"):
+        with two_stories.transaction():
+            two_stories.merge_stories("S1", "S2")
+            two_stories.merge_stories("S1", "S9")
+    assert sorted(len(s.articles) for s in two_stories.stories()) == [1, 2, 3]
+    assert two_stories.merged_stories() == {} and two_stories.check() == []
 
 
 def test_a_rebuilt_ingestor_never_hands_out_the_id_of_a_story_merged_away(store):

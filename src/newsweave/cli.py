@@ -346,9 +346,17 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
     from .store import open_store
 
+    if args.absorb is not None and args.merge is None:
+        print("newsweave: --absorb works with --merge (the second pass), e.g. --merge 0.08 --absorb 10",
+              file=sys.stderr)
+        return EXIT_FATAL
     with open_store(args.db) as store:
         if args.merge is not None:
-            _merge_store(store, args.merge)
+            from .stories.second_pass import merge_store
+
+            before = store.counts().stories
+            merged = merge_store(store, threshold=args.merge, absorb=args.absorb or 0)
+            print(f"merged {merged} stories into others: {before} → {before - merged} stories", file=sys.stderr)
         stories = store.stories(since=args.since, query=args.query, limit=args.limit)
     if args.format == "json":
         rows = [{"id": s.id, "title": s.title, "size": len(s.articles), "outlets": list(s.outlets),
@@ -365,17 +373,6 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     if not stories:
         print("no stories" + (" match" if args.query or args.since else " stored yet"), file=sys.stderr)
     return EXIT_OK
-
-
-def _merge_store(store, threshold: float) -> None:
-    """The second pass over every story that can still grow (``stories.second_pass``)."""
-    from .config import Options, StoryOptions
-    from .stories import Ingestor
-
-    before = store.counts().stories
-    ingestor = Ingestor(store, Options(stories=StoryOptions(merge_threshold=threshold)))
-    merged = ingestor.merge(ingestor.assigner.clusterer.active_stories())
-    print(f"merged {merged} stories into others: {before} → {before - merged} stories", file=sys.stderr)
 
 
 def _add_ingest(commands) -> None:
@@ -411,7 +408,11 @@ def _add_stories(commands) -> None:
         epilog="Examples:\n"
                "  newsweave stories --db news.sqlite --since 2023-06-01\n"
                "  newsweave stories --query \"Blinken Beijing\" --format json\n"
-               "  newsweave stories --db news.sqlite --merge 0.16")
+               "  newsweave stories --db news.sqlite --merge 0.16\n"
+               "  newsweave stories --db archive.sqlite --merge 0.08 --absorb 10   # topics, after the last run\n\n"
+               "--absorb is for a whole archive, after all of it is ingested (ingest runs without it):\n"
+               "run after each ingest of a few hundred articles it joins fragments to the wrong topic\n"
+               "(docs/evaluation-clusters.md).")
     parser.add_argument("--db", help="store path or URL (sqlite:///path); default $NEWSWEAVE_DB")
     parser.add_argument("--since", type=_iso_date, help="only stories with an article on or after YYYY-MM-DD")
     parser.add_argument("--query", help="only stories with an article matching these words (full-text search)")
@@ -420,6 +421,9 @@ def _add_stories(commands) -> None:
     parser.add_argument("--merge", type=_merge_threshold, metavar="COSINE",
                         help="first merge the store's stories (second pass) while their articles' mean cosine is at "
                              "least this, e.g. 0.16; merged stories keep the older id")
+    parser.add_argument("--absorb", type=_absorb_size, metavar="N",
+                        help="with --merge: then stories of at most N articles join the story whose centroid is "
+                             "nearest (topic-level archives: --merge 0.08 --absorb 10); default off")
     parser.set_defaults(run=_cmd_stories)
 
 
@@ -427,6 +431,16 @@ def _merge_threshold(text: str) -> float:
     value = float(text)
     if not 0.0 < value <= 1.0:
         raise argparse.ArgumentTypeError(f"a merge threshold is a mean cosine in (0, 1], got {text}")
+    return value
+
+
+def _absorb_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--absorb is a story size in articles, 1 or more, got {text}")
     return value
 
 

@@ -149,6 +149,12 @@ class Store(ABC):
         gain nothing from grouping keep this default: each write commits on its own."""
         return nullcontext()
 
+    def transaction(self) -> AbstractContextManager:
+        """One transaction around several writes on every backend (all or none), for work that must
+        not be left half done, such as a second pass over the whole store; writes inside it nest.
+        Ingest keeps ``batch``, which PostgreSQL does not group. Default: ``batch``."""
+        return self.batch()
+
     def __enter__(self) -> "Store":
         return self
 

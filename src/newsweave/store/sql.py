@@ -28,6 +28,9 @@ class SqlStore(Store):
     def _transaction(self) -> Any:
         raise NotImplementedError
 
+    def transaction(self) -> Any:
+        return self._transaction()  # nested writes become savepoints on both backends
+
     def _now(self) -> Any:
         """The current time as the backend stores it."""
         raise NotImplementedError

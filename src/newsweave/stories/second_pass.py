@@ -10,6 +10,12 @@ state, in one transaction for the whole pass where the store groups writes (``St
 on PostgreSQL each merge is its own transaction). Only those stories are looked at, never the whole
 store, so the pass costs about as much per run as the run's articles touched, however large the store.
 
+``merge_store`` (``newsweave stories --merge COSINE [--absorb N]``) runs the same pass over every
+story that can still grow (``StoryOptions.max_active_stories``, 50,000 by default; older stories
+keep no centroid), in one transaction on both backends (``Store.transaction``). That is where
+absorb belongs: after an archive was ingested in runs without it, every fragment's topic is in the
+store (after each run, a fragment would join the nearest story it can see before its topic arrived).
+
 Centroids are the live clustering state's: each article weighed with the document frequencies at its
 arrival (the evaluation's ``--merge`` re-weighs every article with the frequencies at the end of the
 stream instead, which the product cannot afford per run; docs/evaluation-clusters.md gives the
@@ -23,6 +29,20 @@ from typing import Iterable
 from ..store import Store
 from .assign import StoryAssigner
 from .merge import merge_average_link
+
+
+def merge_store(store: Store, *, threshold: float, absorb: int = 0) -> int:
+    """The second pass over every story in ``store`` that can still grow, in one transaction;
+    returns how many stories were merged away. The clustering state is rebuilt from the stored
+    features, so the options that made them need not be given again."""
+    from ..config import Options, StoryOptions
+    from .ingest import Ingestor  # ingest imports this module
+
+    options = Options(stories=StoryOptions(merge_threshold=threshold, absorb_size=absorb))
+    assigner = Ingestor(store, options).assigner
+    with store.transaction():
+        return merge_touched(assigner, store, assigner.clusterer.active_stories(), threshold=threshold,
+                             absorb=absorb)
 
 
 def merge_touched(assigner: StoryAssigner, store: Store, touched: Iterable[str], *, threshold: float,
