@@ -10,7 +10,8 @@ it scores the stored stories before the last pass of each run (online only, what
 ``--merge`` stores) and after. Rejected records (the pipeline's gate) are singletons, as in the
 evaluation; a record stored as a duplicate takes its original's story. ``--final-absorb N`` is the
 archive workflow: the runs without absorb, then one pass over the whole store with absorb, as
-``newsweave stories --merge COSINE --absorb N`` does (``second_pass.merge_store``).
+``newsweave stories --merge COSINE --absorb N`` does (``second_pass.merge_store``); with
+``--runs-unmerged`` the runs have no pass of their own (plain ``ingest``).
 
     python bench/second_pass_quality.py ../shared/data/multinews/val.jsonl.gz --limit 6000 \\
         --threshold 0.3 --merge 0.16
@@ -52,18 +53,22 @@ def main() -> None:
     parser.add_argument("--final-absorb", type=int, metavar="N",
                         help="after the runs (without absorb), one pass over the whole store with absorb N, as "
                              "newsweave stories --merge COSINE --absorb N")
+    parser.add_argument("--runs-unmerged", action="store_true",
+                        help="with --final-absorb: the runs without their own second pass (plain ingest)")
     parser.add_argument("--run", type=int, help="articles per ingest run (default: the whole stream in one run)")
     parser.add_argument("--min-words", type=int)
     args = parser.parse_args()
     if args.final_absorb is not None and args.absorb is not None:
         parser.error("--final-absorb runs the ingest runs without absorb: give it or --absorb, not both")
+    if args.runs_unmerged and args.final_absorb is None:
+        parser.error("--runs-unmerged goes with --final-absorb")
     dataset = read_cluster_dataset(args.dataset, limit=args.limit, offset=args.offset)
     records = [r for r in dataset.records if r.cluster.startswith(args.gold_prefix)]
     gate = Options() if args.min_words is None else Options(min_article_words=args.min_words)
     rejected = screen(records, gate)
     online = {k: v for k, v in (("threshold", args.threshold), ("time_weight", args.time_weight),
                                 ("name_weight", args.name_weight), ("absorb_size", args.absorb)) if v is not None}
-    options = Options(stories=StoryOptions(merge_threshold=args.merge, **online))
+    options = Options(stories=StoryOptions(merge_threshold=None if args.runs_unmerged else args.merge, **online))
     accepted = [r for r in records if r.id not in rejected]
     run = args.run or len(accepted)
     gold = {r.id: r.cluster for r in records}
@@ -82,7 +87,9 @@ def main() -> None:
             merged += ingestor.merge()
         seconds = time.perf_counter() - started
         after = _predicted(store, records, rejected)
-        systems = [("ingest (online only, last run)", before), (f"ingest --merge {args.merge}", after)]
+        systems = [("ingest (online only, last run)", before)]
+        if not args.runs_unmerged:
+            systems.append((f"ingest --merge {args.merge}", after))
         if args.final_absorb is not None:
             started = time.perf_counter()
             absorbed = merge_store(store, threshold=args.merge, absorb=args.final_absorb)
