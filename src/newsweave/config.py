@@ -48,9 +48,10 @@ class StoryOptions:
     their neighbours are merged while their articles' mean cosine is at least this. Off by default:
     see docs/evaluation-clusters.md for what it does on which stream. ``absorb_size`` (with the second
     pass; 0, off, by default) then lets a story of at most that many articles join the story whose
-    centroid is nearest (``stories.merge``): right for topics, wrong for events, and only for a
-    collection ingested in one run (in runs of a few hundred articles it joins fragments to the wrong
-    topic; docs/evaluation-clusters.md).
+    centroid is nearest (``stories.merge``): right for topics, wrong for events, and only over a
+    whole collection: after each ingest run of a few hundred articles it joins fragments to the wrong
+    topic, so archives are ingested without it and absorbed once by ``newsweave stories --merge
+    COSINE --absorb N`` (docs/evaluation-clusters.md).
     """
 
     threshold: float = 0.2
