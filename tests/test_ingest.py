@@ -103,3 +103,16 @@ def test_raw_documents_keep_their_metadata_in_the_store(tmp_path):
     with open_store(str(tmp_path / "s.sqlite")) as store:
         stored = store.article("a").article
     assert (stored.outlet, stored.author, stored.title, stored.published) == ("Coast Herald", "R. Writer", "Quake", START)
+
+
+def test_ingest_takes_the_topic_level_weights_and_refuses_out_of_range_ones(tmp_path, capsys):
+    write_corpus(tmp_path / "in", 20)
+    db = str(tmp_path / "topics.sqlite")
+    assert main(["ingest", str(tmp_path / "in"), "--db", db, "--time-weight", "0", "--name-weight", "0.5"]) == 0
+    with open_store(db) as store:
+        assert store.counts().articles == 20
+    capsys.readouterr()
+    # The values reach StoryOptions, whose checks name the option.
+    for flag, value, option in (("--name-weight", "20", "name_weight"), ("--time-weight", "-1", "time_weight")):
+        assert main(["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "bad.sqlite"), flag, value]) == 2
+        assert option in capsys.readouterr().err

@@ -330,7 +330,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if not args.sources:
             print("newsweave: give sources to ingest (or --rejected to list rejections)", file=sys.stderr)
             return EXIT_FATAL
-        online = {"threshold": args.threshold} if args.threshold is not None else {}
+        online = {name: value for name, value in (("threshold", args.threshold), ("time_weight", args.time_weight),
+                                                  ("name_weight", args.name_weight)) if value is not None}
         options = _options(args, stories=StoryOptions(merge_threshold=args.merge, **online))
         summary = Newsweave(options, nlp=args.nlp).ingest(args.sources, store=store, progress=sys.stderr.isatty())
         totals = store.counts()
@@ -384,7 +385,9 @@ def _add_ingest(commands) -> None:
         epilog="Examples:\n"
                "  newsweave ingest ../shared/seeds --db news.sqlite\n"
                "  newsweave ingest --rejected --db news.sqlite\n"
-               "  newsweave ingest ../shared/seeds --db news.sqlite --threshold 0.3 --merge 0.16\n\n"
+               "  newsweave ingest ../shared/seeds --db news.sqlite --threshold 0.3 --merge 0.16\n"
+               "  newsweave ingest ARCHIVE --db topics.sqlite --threshold 0.16 --time-weight 0 --name-weight 0.5\n"
+               "      (topic level: then newsweave stories --db topics.sqlite --merge 0.08 --absorb 10)\n\n"
                "The store is $NEWSWEAVE_DB, else ~/.local/share/newsweave/newsweave.sqlite.\n"
                "Exit codes: 0 all used, 1 some inputs rejected, 2 fatal error.")
     parser.add_argument("sources", nargs="*", help="files, directories, feeds, WARC, JSON Lines, URLs")
@@ -396,6 +399,10 @@ def _add_ingest(commands) -> None:
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="online join threshold (default 0.2); with --merge, 0.3 leaves small precise stories "
                              "for the second pass to join (docs/evaluation-clusters.md)")
+    parser.add_argument("--time-weight", type=float, metavar="W",
+                        help="penalty for days between an article and a story (default 0.1; topic level: 0)")
+    parser.add_argument("--name-weight", type=float, metavar="W",
+                        help="weight of name features next to words (default 1.5; topic level: 0.5)")
     _add_reading_options(parser)
     parser.set_defaults(run=_cmd_ingest)
 
