@@ -98,14 +98,14 @@ class Ingestor:
                 counts["read"] += len(batch)
         return IngestSummary(**counts, merged=self.merge())
 
-    def merge(self, stories: Iterable[str] | None = None) -> int:
-        """The second pass over ``stories`` (default: those given articles since the last pass) and
-        their neighbours, in one transaction; returns the stories merged away. Nothing when
-        ``StoryOptions.merge_threshold`` is None."""
+    def merge(self) -> int:
+        """The second pass over the stories given articles since the last pass and their neighbours,
+        in one transaction (``second_pass.merge_store`` covers the whole store); returns the stories
+        merged away. Nothing when ``StoryOptions.merge_threshold`` is None."""
         threshold = self.options.stories.merge_threshold
         if threshold is None:
             return 0
-        chosen = list(self._touched if stories is None else stories)
+        chosen = list(self._touched)
         absorb = self.options.stories.absorb_size
         merged = self._transaction(lambda: merge_touched(self.assigner, self.store, chosen, threshold=threshold,
                                                          absorb=absorb))
