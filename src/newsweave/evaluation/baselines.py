@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import EvaluationError, MissingDependency
 
@@ -83,6 +83,14 @@ def check_budget(words: int, budget: str) -> None:
         raise EvaluationError(f"unknown budget rule {budget!r}; choose one of {', '.join(BUDGETS)}")
 
 
+def lead_order(documents: Sequence[Sequence[T]]) -> Iterator[tuple[int, int, T]]:
+    """(document number, position, sentence): every document's first sentence, then every second, ..."""
+    for position in range(max((len(d) for d in documents), default=0)):
+        for number, sentences in enumerate(documents):
+            if position < len(sentences):
+                yield number, position, sentences[position]
+
+
 class _Budget:
     """Sentences offered in a system's order of preference, kept while the ``budget`` rule allows."""
 
@@ -117,10 +125,7 @@ class _Lead:
 
     def __call__(self, documents: Sequence[str]) -> tuple[str, ...]:
         split = [_sentences(d) for d in documents if d.strip()]
-        in_lead_order = ((number, position, sentences[position])
-                         for position in range(max((len(s) for s in split), default=0))
-                         for number, sentences in enumerate(split) if position < len(sentences))
-        chosen = self.budget.take(in_lead_order, lambda item: len(item[2].split()))
+        chosen = self.budget.take(lead_order(split), lambda item: len(item[2].split()))
         return tuple(text for _, _, text in sorted(chosen))
 
 

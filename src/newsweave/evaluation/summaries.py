@@ -20,7 +20,7 @@ from ..config import Options
 from ..errors import EvaluationError
 from ..model import Document, RawDocument, SummarySentence
 from ..briefs.candidates import MIN_WORDS
-from .baselines import BASELINES, CUT, WHOLE, check_budget, make_baseline
+from .baselines import BASELINES, CUT, WHOLE, check_budget, lead_order, make_baseline
 from .datasets import SummaryRecord
 from .rouge import RougeScorer, RougeScores, average
 
@@ -99,15 +99,12 @@ def _top_up(documents: list[Document], chosen: list[str], words: int) -> list[st
     used = set(chosen)
     total = sum(len(text.split()) for text in chosen)
     extra = []
-    for position in range(max((len(d.sentences) for d in documents), default=0)):
-        for document in documents:
-            if total >= words:
-                return extra
-            if position < len(document.sentences):
-                text = document.sentences[position].text
-                if text not in used and len(text.split()) >= MIN_WORDS:
-                    extra.append(text)
-                    total += len(text.split())
+    for _, _, sentence in lead_order([d.sentences for d in documents]):
+        if total >= words:
+            break
+        if sentence.text not in used and len(sentence.text.split()) >= MIN_WORDS:
+            extra.append(sentence.text)
+            total += len(sentence.text.split())
     return extra
 
 
