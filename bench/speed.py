@@ -74,14 +74,15 @@ def main() -> None:
 
         def read_and_summarize():
             read, _ = engine.read([str(path)])
-            return summarize(read, engine.options, copies=find_copies(read))
+            return summarize(read, engine.options, copies=find_copies(read), encoder=engine.nlp.encoder)
 
         figures = {
             "newsweave cold (process: brief)": _process(
                 [sys.executable, "-m", "newsweave.cli", "brief", str(path), "--words", str(words), "--format", "json"]),
             "newsweave warm: read + summary": _median(read_and_summarize, args.repeat),
             "newsweave warm: summary alone": _median(
-                lambda: summarize(documents, engine.options, copies=find_copies(documents)), args.repeat),
+                lambda: summarize(documents, engine.options, copies=find_copies(documents),
+                                  encoder=engine.nlp.encoder), args.repeat),
             # The sentence encoder keeps the vectors of sentences it has seen: clear them so each
             # warm brief pays for encoding, as the first brief of a new story does.
             "newsweave warm: whole brief": _median(lambda: _uncached_brief(engine, path), args.repeat),

@@ -3,9 +3,11 @@
 Dev data as ``tune_summarize.py``: Multi-News validation clusters 2661-5621 and the 15 DUC 2007
 topics with references (the reported figures use Multi-News clusters 0-2660 and DUC 2006). For
 every candidate sentence the target is the share of its (stemmed) bigrams a reference summary uses,
-averaged over references; the features are ``sentence_scores.FEATURES``. The model is a ridge
+averaged over references; the features are ``sentence_scores.feature_names``. The model is a ridge
 regression on standardised features (scikit-learn), written as plain JSON coefficients to
-``src/newsweave/briefs/data/sentence_scorer.json`` with ``--write``.
+``src/newsweave/briefs/data/sentence_scorer.json`` with ``--write``; with ``--meaning`` the model
+also sees each candidate's sentence vector (the ``embeddings`` extra) and goes to
+``sentence_scorer_meaning.json`` (its ``--small`` values are ``Weights.scorer_small_meaning``).
 
 The weights (``Weights.scorer`` for clusters of more than ``Weights.small`` independent sources,
 ``Weights.scorer_small`` for the others) are chosen by 3-fold cross-validation over clusters: each
@@ -14,6 +16,7 @@ summaries of the dev sets (the first ``--evaluate`` Multi-News ones) are scored 
 pair of weights given.
 
     nice python bench/train_sentence_scorer.py --weights 0.1 --small 0.5 1 --small-sources 3 4 [--write]
+    nice python bench/train_sentence_scorer.py --meaning --alpha 30 --weights 0.1 --small 0.5 1 2 [--write]
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ import numpy as np
 
 from newsweave.briefs.copies import find_copies
 from newsweave.briefs.selection import select
-from newsweave.briefs.sentence_scores import (FEATURES, ClusterView, SentenceScorer, features, paraphrases,
+from newsweave.briefs.sentence_scores import (ClusterView, SentenceScorer, feature_names, features, paraphrases,
                                               sentence_bonus, similarity)
 from newsweave.briefs.similarity import Stemmer, StopWords
 from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
+from newsweave.documents.embeddings import SentenceEncoder
 from newsweave.evaluation.datasets import SummaryRecord
 from newsweave.evaluation.rouge import RougeScorer, average, truncate_words
 from newsweave.evaluation.summaries import NewsweaveSystem, raw_documents
@@ -41,7 +45,8 @@ from newsweave.evaluation.summaries import NewsweaveSystem, raw_documents
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tune_summarize import DEV, _records  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "briefs" / "data" / "sentence_scorer.json"
+DATA = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "briefs" / "data"
+OUT = {False: DATA / "sentence_scorer.json", True: DATA / "sentence_scorer_meaning.json"}
 FOLDS = 3
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -55,6 +60,7 @@ class DevCluster:
     record: SummaryRecord
     view: ClusterView
     similar: np.ndarray
+    vectors: np.ndarray | None
     rows: np.ndarray
     shares: np.ndarray
 
@@ -74,17 +80,17 @@ def targets(view: ClusterView, references, words: int, stem: Stemmer) -> np.ndar
     return np.array(shares)
 
 
-def fit(rows: np.ndarray, shares: np.ndarray) -> SentenceScorer:
+def fit(rows: np.ndarray, shares: np.ndarray, *, alpha: float, dimensions: int) -> SentenceScorer:
     from sklearn.linear_model import Ridge
 
     mean, scale = rows.mean(axis=0), rows.std(axis=0)
     scale[scale == 0] = 1.0
-    model = Ridge(alpha=1.0).fit((rows - mean) / scale, shares)
+    model = Ridge(alpha=alpha).fit((rows - mean) / scale, shares)
     return SentenceScorer(mean=tuple(mean), scale=tuple(scale), coef=tuple(model.coef_),
-                          intercept=float(model.intercept_))
+                          intercept=float(model.intercept_), dimensions=dimensions)
 
 
-def read_dev(stem: Stemmer, stop: StopWords) -> list[DevCluster]:
+def read_dev(stem: Stemmer, stop: StopWords, encoder: SentenceEncoder | None = None) -> list[DevCluster]:
     clusters = []
     for label, (path, words, part) in DEV.items():
         system = NewsweaveSystem(words=words)
@@ -95,8 +101,9 @@ def read_dev(stem: Stemmer, stop: StopWords) -> list[DevCluster]:
                                 words)
             # A cluster with no candidates still counts (an empty summary), as in ``eval summaries``.
             similar = similarity(view, stop) if view.pool else np.zeros((0, 0))
-            rows = features(view, stop, similar) if view.pool else np.zeros((0, len(FEATURES)))
-            clusters.append(DevCluster(label, words, record, view, similar, rows,
+            vectors = encoder.encode([c.text for c in view.pool]) if encoder and view.pool else None
+            rows = features(view, stop, similar, vectors) if view.pool else np.zeros((0, 0))
+            clusters.append(DevCluster(label, words, record, view, similar, vectors, rows,
                                        targets(view, record.summaries, words, stem)))
         print(f"read {label}", file=sys.stderr, flush=True)
     return clusters
@@ -113,7 +120,8 @@ def cross_validate(clusters: list[DevCluster], weights: Weights, scorers: list[S
         view = cluster.view
         chosen = select([c.words for c in view.pool], view.concepts, view.value, cluster.words,
                         bonus=sentence_bonus(view, scorers[number % FOLDS], stop, cluster.similar,
-                                             weights.scorer_for(view.sources)),
+                                             weights.scorer_for(view.sources, meaning=cluster.vectors is not None),
+                                             cluster.vectors),
                         conflicts=paraphrases(cluster.similar, weights.paraphrase)) if view.pool else []
         done.append(RougeScorer(words=cluster.words).score(" ".join(view.pool[i].text for i in chosen),
                                                            cluster.record.summaries))
@@ -134,32 +142,45 @@ def main() -> None:
                         help="Weights.small values to try (the most independent sources of a small cluster)")
     parser.add_argument("--paraphrase", nargs="*", type=float, default=[Weights().paraphrase],
                         help="cosine from which two sentences are not both chosen (values over 1: never)")
+    parser.add_argument("--meaning", action="store_true",
+                        help="fit the model over sentence vectors (needs the embeddings extra)")
+    parser.add_argument("--alpha", type=float, default=1.0, help="ridge regularisation (30 suits --meaning)")
     parser.add_argument("--evaluate", type=int, default=10 ** 9,
                         help="score only the first N clusters of each dev set (all are used for fitting)")
-    parser.add_argument("--write", action="store_true", help=f"write the model fitted on all dev data to {OUT}")
+    parser.add_argument("--write", action="store_true", help="write the model fitted on all dev data to "
+                        f"{OUT[False].name} ({OUT[True].name} with --meaning)")
     args = parser.parse_args()
     stem, stop = Stemmer(), StopWords()
-    clusters = read_dev(stem, stop)
+    encoder = SentenceEncoder(cache_size=0) if args.meaning else None
+    clusters = read_dev(stem, stop, encoder)
+    dimensions = next((c.vectors.shape[1] for c in clusters if c.vectors is not None), 0)
+    names = feature_names(dimensions)
+    used = [c for c in clusters if c.view.pool]
     fold = [number % FOLDS for number in range(len(clusters))]
-    scorers = [fit(np.vstack([c.rows for c, f in zip(clusters, fold) if f != k]),
-                   np.concatenate([c.shares for c, f in zip(clusters, fold) if f != k])) for k in range(FOLDS)]
+    scorers = [fit(np.vstack([c.rows for c, f in zip(clusters, fold) if f != k and c.view.pool]),
+                   np.concatenate([c.shares for c, f in zip(clusters, fold) if f != k]),
+                   alpha=args.alpha, dimensions=dimensions) for k in range(FOLDS)]
+    small_field = "scorer_small_meaning" if args.meaning else "scorer_small"
     for large, small, sources, threshold in itertools.product(args.weights, args.small, args.small_sources,
                                                               args.paraphrase):
-        weights = replace(Weights(), scorer=large, scorer_small=small, small=sources, paraphrase=threshold)
+        weights = replace(Weights(), scorer=large, small=sources, paraphrase=threshold, **{small_field: small})
         for label, (r1, r2) in cross_validate(clusters, weights, scorers, stop, args.evaluate).items():
             print(f"scorer {large}, clusters of up to {sources} sources {small}, paraphrase {threshold}, {label} "
                   f"(3-fold CV): "
                   f"R1 {r1:.2f}  R2 {r2:.2f}", flush=True)
-    final = fit(np.vstack([c.rows for c in clusters]), np.concatenate([c.shares for c in clusters]))
-    for name, coef in sorted(zip(FEATURES, final.coef), key=lambda x: -abs(x[1])):
+    final = fit(np.vstack([c.rows for c in used]), np.concatenate([c.shares for c in used]),
+                alpha=args.alpha, dimensions=dimensions)
+    for name, coef in sorted(zip(names, final.coef), key=lambda x: -abs(x[1]))[:30]:
         print(f"  {name:<24} {coef:+.4f}")
     if args.write:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(json.dumps({
-            "trained_on": f"{' and '.join(DEV)}; bench/train_sentence_scorer.py",
-            "features": list(FEATURES), "mean": list(final.mean), "scale": list(final.scale),
-            "coef": list(final.coef), "intercept": final.intercept}, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {OUT}")
+        out = OUT[args.meaning]
+        out.write_text(json.dumps({
+            "trained_on": f"{' and '.join(DEV)}; bench/train_sentence_scorer.py"
+                          + (f" --meaning --alpha {args.alpha:g}" if args.meaning else ""),
+            "dimensions": dimensions, "features": list(names), "mean": list(final.mean),
+            "scale": list(final.scale), "coef": list(final.coef), "intercept": final.intercept},
+            indent=None if args.meaning else 1) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -86,3 +86,13 @@ def test_under_the_cut_rule_newsweave_tops_its_summary_up_past_the_budget_like_t
     assert len(whole_dam.split()) <= 30 < len(cut_dam.split())
     assert cut_dam.startswith(whole_dam)
     assert all(sentence.strip() in " ".join(DAM) for sentence in cut_dam[len(whole_dam):].split(". ") if sentence.strip())
+
+
+def test_no_embeddings_keeps_newsweave_to_its_wording_only_scorer(tmp_path, capsys):
+    from newsweave.evaluation.summaries import NewsweaveSystem
+
+    assert main(["eval", "summaries", str(_dataset(tmp_path)), "--words", "30", "--systems", "newsweave",
+                 "--no-embeddings"]) == 0
+    assert "2 clusters" in capsys.readouterr().out
+    assert NewsweaveSystem(words=30, embeddings=False).engine.options.embeddings is False
+    assert NewsweaveSystem(words=30).engine.options.embeddings is True

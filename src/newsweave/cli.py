@@ -164,7 +164,8 @@ def _cmd_eval_summaries(args: argparse.Namespace) -> int:
 
     records = read_summary_records(args.dataset, limit=args.limit, skip_unreferenced=args.skip_unreferenced)
     evaluation = evaluate_summaries(records, words=args.words, budget=args.budget, systems=args.systems,
-                                    progress=lambda n: n % 100 or print(f"{n} clusters", file=sys.stderr))
+                                    progress=lambda n: n % 100 or print(f"{n} clusters", file=sys.stderr),
+                                    embeddings=not args.no_embeddings)
     print(format_table(evaluation))
     if args.out:
         lines = [json.dumps({"id": p.cluster, "summary": p.summary}, ensure_ascii=False)
@@ -198,6 +199,8 @@ def _add_eval_summaries(evaluations) -> None:
     parser.add_argument("--budget", choices=("whole", "cut"), default="whole",
                         help="how the word budget binds every system: whole sentences within it (default, as "
                              "newsweave brief does), or sentences until it is reached, the last one cut (DUC)")
+    parser.add_argument("--no-embeddings", action="store_true",
+                        help="newsweave scores sentences by wording only, even with the embeddings extra installed")
     parser.set_defaults(run=_cmd_eval_summaries)
 
 

@@ -33,7 +33,7 @@ def build_brief(documents: list[Document], rejections: list[Rejection], options:
                              author=None, rejected=r.reason) for r in rejections]
     return Brief(
         articles=tuple(articles),
-        summary=summarize(documents, options, copies=copies, claims=claims),
+        summary=summarize(documents, options, copies=copies, claims=claims, encoder=nlp.encoder),
         claims=claims,
         single_source=single_source_facts(claims),
         contradictions=find_contradictions(documents, claims, quotes),

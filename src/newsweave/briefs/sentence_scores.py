@@ -4,10 +4,14 @@ Each candidate is described by a few numbers (``FEATURES``: where it stands in i
 length, how widely its words and bigrams are shared across independent sources, how close it is to
 other outlets' sentences and to the articles' opening sentences, whether it carries numbers, names or
 quotes); a linear model over them predicts the share of the sentence's bigrams that reference
-summaries use. The model's coefficients are fitted on development data only by
-``bench/train_sentence_scorer.py`` and shipped as JSON (``data/sentence_scorer.json``), never as a
-pickle. The summarizer adds ``weight x sources x predicted share x words`` to a sentence's value in
-the integer program (``sentence_bonus``, ``summarize.Weights.scorer``).
+summaries use. With sentence vectors (the ``embeddings`` extra, ``documents.embeddings``) a second
+model also sees what each sentence means: its vector, how close it is in meaning to the cluster, to
+the articles' openings and to other outlets' sentences, and every feature relative to the cluster's
+mean (which sentences stand out in their own cluster). The models' coefficients are fitted on
+development data only by ``bench/train_sentence_scorer.py`` and shipped as JSON
+(``data/sentence_scorer.json``, ``data/sentence_scorer_meaning.json``), never as a pickle. The
+summarizer adds ``weight x sources x predicted share x words`` to a sentence's value in the integer
+program (``sentence_bonus``, ``summarize.Weights.scorer``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
 
@@ -31,7 +36,24 @@ FEATURES = (
     "quote", "log_sources", "log_article_sentences", "centroid", "lead_centroid", "digit_share", "date",
     "paragraph_rank",
 )
-"""Feature names in matrix column order; the JSON parameters must list exactly these."""
+"""Feature names in matrix column order without sentence vectors; the JSON parameters of the
+wording-only model list exactly these."""
+
+MEANING_FEATURES = ("meaning_centroid", "meaning_lead_centroid", "meaning_best_other", "meaning_top3_other")
+"""What sentence vectors add (cosines): with the sum of the other candidates' vectors, with the sum
+of the other articles' first candidates', the best and the mean of the three best with another
+source's candidates."""
+
+_MODELS = {False: "data/sentence_scorer.json", True: "data/sentence_scorer_meaning.json"}
+
+
+def feature_names(dimensions: int = 0) -> tuple[str, ...]:
+    """Column names of ``features`` given sentence vectors of ``dimensions`` (0: none)."""
+    if not dimensions:
+        return FEATURES
+    described = FEATURES + MEANING_FEATURES
+    return (described + tuple(f"vector_{i}" for i in range(dimensions))
+            + tuple(f"relative_{name}" for name in described))
 
 _QUOTES = "\"\u201c\u201d"
 _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may \d|june?|july?|aug(?:ust)?|"
@@ -56,9 +78,46 @@ class ClusterView:
         return len({self.source_of[c.sentence.article] for c in self.pool})
 
 
-def features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndarray:
-    """One row per candidate of ``view.pool``, one column per name in ``FEATURES``; ``similar`` is
-    ``similarity(view, stop)``."""
+def features(view: ClusterView, stop: StopWords, similar: np.ndarray,
+             vectors: np.ndarray | None = None) -> np.ndarray:
+    """One row per candidate of ``view.pool``, one column per name in ``feature_names``; ``similar``
+    is ``similarity(view, stop)``; ``vectors`` the candidates' unit sentence vectors, if any."""
+    rows = _wording_features(view, stop, similar)
+    if vectors is None:
+        return rows
+    if vectors.shape[0] != len(view.pool):
+        raise NewsweaveError(f"{vectors.shape[0]} sentence vectors for {len(view.pool)} candidates")
+    described = np.hstack([rows, _meaning_features(view, vectors)])
+    # Relative to the cluster: a reference takes the sentences that stand out in their own cluster,
+    # which absolute values mix up with how the clusters differ.
+    return np.hstack([described, vectors, described - described.mean(axis=0)])
+
+
+def _meaning_features(view: ClusterView, vectors: np.ndarray) -> np.ndarray:
+    """``MEANING_FEATURES`` per candidate, from unit vectors."""
+    n = len(view.pool)
+    source = np.array([view.source_of[c.sentence.article] for c in view.pool])
+    leads = np.array([c.rank == 0 for c in view.pool])
+    others_sum = vectors.sum(axis=0)[None, :] - vectors
+    size = np.linalg.norm(others_sum, axis=1)
+    size[size == 0] = 1.0
+    similar = vectors @ vectors.T
+    rows = np.zeros((n, len(MEANING_FEATURES)))
+    rows[:, 0] = (vectors * others_sum).sum(axis=1) / size
+    for i in range(n):
+        others = source != source[i]
+        if not others.any():
+            continue
+        lead_sum = vectors[others & leads].sum(axis=0)
+        lead_size = np.linalg.norm(lead_sum)
+        rows[i, 1] = vectors[i] @ lead_sum / lead_size if lead_size > 0 else 0.0
+        found = np.sort(similar[i, others])
+        rows[i, 2], rows[i, 3] = found[-1], found[-3:].mean()
+    return rows
+
+
+def _wording_features(view: ClusterView, stop: StopWords, similar: np.ndarray) -> np.ndarray:
+    """The ``FEATURES`` columns."""
     pool = view.pool
     n = len(pool)
     sources = view.sources or 1
@@ -151,41 +210,57 @@ def _content_matrix(words: Sequence[frozenset[str]]):
 
 @dataclass(frozen=True)
 class SentenceScorer:
-    """A standardised linear model: ``intercept + sum(coef * (x - mean) / scale)``, clipped to 0..1."""
+    """A standardised linear model: ``intercept + sum(coef * (x - mean) / scale)``, clipped to 0..1,
+    over sentence vectors of ``dimensions`` (0: the wording-only model)."""
 
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     coef: tuple[float, ...]
     intercept: float
+    dimensions: int = 0
 
     @classmethod
     def from_json(cls, text: str) -> "SentenceScorer":
         data = json.loads(text)
-        if tuple(data.get("features", ())) != FEATURES:
+        dimensions = int(data.get("dimensions", 0))
+        if tuple(data.get("features", ())) != feature_names(dimensions):
             raise NewsweaveError("the sentence scorer's parameters list other features than "
-                                 "sentence_scores.FEATURES: re-train with bench/train_sentence_scorer.py")
+                                 "sentence_scores.feature_names: re-train with bench/train_sentence_scorer.py")
         return cls(mean=tuple(data["mean"]), scale=tuple(data["scale"]), coef=tuple(data["coef"]),
-                   intercept=float(data["intercept"]))
+                   intercept=float(data["intercept"]), dimensions=dimensions)
 
     @classmethod
-    def packaged(cls) -> "SentenceScorer":
-        """The parameters shipped with newsweave (trained on development data)."""
-        return cls.from_json(resources.files(__package__).joinpath("data/sentence_scorer.json").read_text("utf-8"))
+    def packaged(cls, meaning: bool = False) -> "SentenceScorer":
+        """The parameters shipped with newsweave (trained on development data): the model over
+        sentence vectors with ``meaning``, else the wording-only one. Read once."""
+        return _packaged(meaning)
 
     def __call__(self, rows: np.ndarray) -> np.ndarray:
+        if rows.shape[1] != len(self.coef):
+            raise NewsweaveError(f"the sentence scorer takes {len(self.coef)} features, not {rows.shape[1]}")
         standard = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
         return np.clip(self.intercept + standard @ np.asarray(self.coef), 0.0, 1.0)
 
 
+@lru_cache(maxsize=None)
+def _packaged(meaning: bool) -> SentenceScorer:
+    return SentenceScorer.from_json(resources.files(__package__).joinpath(_MODELS[meaning]).read_text("utf-8"))
+
+
 def sentence_bonus(view: ClusterView, scorer: SentenceScorer, stop: StopWords, similar: np.ndarray,
-                   weight: float) -> list[float]:
+                   weight: float, vectors: np.ndarray | None = None) -> list[float]:
     """Each candidate's own value in the integer program: ``weight`` per word and independent
     source, times the predicted share of its bigrams a reference uses. Scaled by the sources because
     a concept is worth the sources using it, so the bonus keeps its weight against concepts in small
-    and large clusters alike."""
+    and large clusters alike. ``vectors`` (the candidates' sentence vectors) go to a scorer fitted
+    on them."""
     if not view.pool:
         return []
-    shares = scorer(features(view, stop, similar))
+    given = 0 if vectors is None else vectors.shape[1]
+    if given != scorer.dimensions:
+        raise NewsweaveError(f"the sentence scorer was fitted on {scorer.dimensions or 'no'} vector dimensions, "
+                             f"given {given or 'none'}")
+    shares = scorer(features(view, stop, similar, vectors))
     return [weight * view.sources * share * c.words for share, c in zip(shares, view.pool)]
 
 

@@ -66,14 +66,16 @@ def raw_documents(record: SummaryRecord) -> list[RawDocument]:
 class NewsweaveSystem:
     """newsweave's reader and summarizer as an evaluation system (models loaded once)."""
 
-    def __init__(self, *, words: int, budget: str = WHOLE, summarize: Callable | None = None, nlp=None):
+    def __init__(self, *, words: int, budget: str = WHOLE, summarize: Callable | None = None, nlp=None,
+                 embeddings: bool = True):
         from ..api import Newsweave
         from ..briefs.copies import find_copies
         from ..briefs.summarize import summarize as default
 
         # min_article_words=0: dataset documents are scored as given, short ones included, as the
-        # baselines see them.
-        self.engine = Newsweave(Options(words=words, min_article_words=0), nlp=nlp)
+        # baselines see them. ``embeddings``: the sentence scorer sees sentence vectors when the
+        # extra is installed, as in ``newsweave brief``.
+        self.engine = Newsweave(Options(words=words, min_article_words=0, embeddings=embeddings), nlp=nlp)
         check_budget(words, budget)
         self.budget = budget
         self._summarize = summarize or default
@@ -83,7 +85,8 @@ class NewsweaveSystem:
         return self._sentences(self.engine.read(raw_documents(record))[0])
 
     def _sentences(self, documents: list[Document]) -> tuple[SummarySentence, ...]:
-        return self._summarize(documents, self.engine.options, copies=self._copies(documents))
+        return self._summarize(documents, self.engine.options, copies=self._copies(documents),
+                               encoder=self.engine.nlp.encoder)
 
     def __call__(self, record: SummaryRecord) -> str:
         documents, _ = self.engine.read(raw_documents(record))
@@ -111,15 +114,17 @@ def _top_up(documents: list[Document], chosen: list[str], words: int) -> list[st
 def evaluate_summaries(records: Iterable[SummaryRecord], *, words: int, budget: str = WHOLE,
                        systems: Sequence[str] = (NEWSWEAVE, *BASELINES),
                        newsweave: Callable[[SummaryRecord], str] | None = None,
-                       progress: Callable[[int], None] | None = None) -> SummaryEvaluation:
+                       progress: Callable[[int], None] | None = None,
+                       embeddings: bool = True) -> SummaryEvaluation:
     """Summarize and score every record with every system, all bound by the same ``budget`` rule;
-    figures are averages over clusters."""
+    figures are averages over clusters. ``embeddings`` False keeps newsweave to its wording-only
+    sentence scorer even when the extra is installed."""
     check_budget(words, budget)
     scorer = RougeScorer(words=words)
     runners: dict[str, Callable[[SummaryRecord], str]] = {}
     for system in systems:
         if system == NEWSWEAVE:
-            runners[system] = newsweave or NewsweaveSystem(words=words, budget=budget)
+            runners[system] = newsweave or NewsweaveSystem(words=words, budget=budget, embeddings=embeddings)
         else:
             baseline = make_baseline(system, words=words, budget=budget)
             runners[system] = lambda record, baseline=baseline: " ".join(baseline(record.documents))
