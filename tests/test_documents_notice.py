@@ -28,6 +28,13 @@ ERROR_PAGE = ("Sorry, the page you asked for was not found (error 404). This con
               "Please try again later or go back to the home page of the site.")
 SIGN_IN = ("Welcome back! Please sign in to your account to continue reading. Already have an account? We have sent "
            "a verification email to the address you gave; click the link in it to activate your profile.")
+CONSENT_BANNER = ("Please turn on cookies in your browser to go on. Under new privacy rules we must tell you how this "
+                  "site works before you read on. By clicking \"accept\" you consent to the use of your data by us "
+                  "and our partners. See our privacy policy to learn about your rights. You also agree to our terms "
+                  "of use.")
+COLLECTION_DESCRIPTION = ("This collection holds pages gathered by a university library's web archiving team between "
+                          "2015 and 2019. It covers publicly accessible websites of city councils and their social "
+                          "media accounts. The web archive is updated twice a year.")
 
 ARTICLE = ("The harbour authority of Port Elling said on Tuesday that it would close the old grain pier for two "
            "years while engineers rebuild its foundations, which divers found badly eroded after the winter storms. "
@@ -50,6 +57,8 @@ ARTICLE_ABOUT_ARCHIVES = (
     (COOKIE_NOTICE, "cookie or JavaScript notice"),
     (ERROR_PAGE, "error page"),
     (SIGN_IN, "sign-in prompt"),
+    (CONSENT_BANNER, "cookie or JavaScript notice"),
+    (COLLECTION_DESCRIPTION, "web-archive crawl notice"),
 ])
 def test_a_page_of_site_furniture_is_a_notice_of_its_kind(text, kind):
     assert site_notice(text) == kind
@@ -132,3 +141,11 @@ def test_any_text_gets_a_kind_or_none_without_crashing(text):
     assert site_notice(text) in (None, "web-archive crawl notice", "sign-in prompt", "newsletter prompt",
                                  "location prompt", "cookie or JavaScript notice", "comment prompt", "error page",
                                  "reprint notice")
+
+
+def test_an_article_about_a_privacy_policy_is_not_a_notice():
+    text = ("Regulators in Dublin fined a social network 40 million euros on Thursday over its privacy policy, which "
+            "they said hid how users' data was shared with advertisers. The company said it would appeal. Consumer "
+            "groups welcomed the fine but said users still had to accept the terms of use to keep their accounts. "
+            "The regulator's chair, Aoife Brennan, said the case would set a standard for other firms in the bloc.")
+    assert site_notice(text) is None
