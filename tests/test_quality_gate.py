@@ -30,9 +30,9 @@ GATES = {
     # clusters rose, 9.63 -> 9.76), within EPSILON.
     ("multinews/val.jsonl.gz", 100, 300, False): (MULTI_NEWS, 0.1915),
     ("duc2006/test.jsonl.gz", 10, 250, False): (DUC_2006, 0.0845),
-    # With sentence vectors (sentence_scorer_meaning.json), measured 2026-11-23 when it was added; the
-    # wording-only scorer measures 0.1915 and 0.0836 on the same samples.
-    ("multinews/val.jsonl.gz", 100, 300, True): (MULTI_NEWS, 0.1918),
+    # With sentence vectors (sentence_scorer_meaning.json), measured 2026-11-23 when it was added (0.1918 at
+    # scorer_small_meaning 1, 0.1922 at 2); the wording-only scorer measures 0.1915 and 0.0836 on the same samples.
+    ("multinews/val.jsonl.gz", 100, 300, True): (MULTI_NEWS, 0.1922),
     ("duc2006/test.jsonl.gz", 10, 250, True): (DUC_2006, 0.0860),
 }
 
