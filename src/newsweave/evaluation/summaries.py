@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..config import Options
 from ..errors import EvaluationError
-from ..model import Document, RawDocument, SummarySentence
+from ..model import Document, RawDocument
 from ..briefs.candidates import MIN_WORDS
 from .baselines import BASELINES, CUT, WHOLE, check_budget, lead_order, make_baseline
 from .datasets import SummaryRecord
@@ -66,11 +66,10 @@ def raw_documents(record: SummaryRecord) -> list[RawDocument]:
 class NewsweaveSystem:
     """newsweave's reader and summarizer as an evaluation system (models loaded once)."""
 
-    def __init__(self, *, words: int, budget: str = WHOLE, summarize: Callable | None = None, nlp=None,
-                 embeddings: bool = True):
+    def __init__(self, *, words: int, budget: str = WHOLE, nlp=None, embeddings: bool = True):
         from ..api import Newsweave
         from ..briefs.copies import find_copies
-        from ..briefs.summarize import summarize as default
+        from ..briefs.summarize import summarize
 
         # min_article_words=0: dataset documents are scored as given, short ones included, as the
         # baselines see them. ``embeddings``: the sentence scorer sees sentence vectors when the
@@ -78,19 +77,13 @@ class NewsweaveSystem:
         self.engine = Newsweave(Options(words=words, min_article_words=0, embeddings=embeddings), nlp=nlp)
         check_budget(words, budget)
         self.budget = budget
-        self._summarize = summarize or default
-        self._copies = find_copies
-
-    def sentences(self, record: SummaryRecord) -> tuple[SummarySentence, ...]:
-        return self._sentences(self.engine.read(raw_documents(record))[0])
-
-    def _sentences(self, documents: list[Document]) -> tuple[SummarySentence, ...]:
-        return self._summarize(documents, self.engine.options, copies=self._copies(documents),
-                               encoder=self.engine.nlp.encoder)
+        self._summarize, self._copies = summarize, find_copies
 
     def __call__(self, record: SummaryRecord) -> str:
         documents, _ = self.engine.read(raw_documents(record))
-        chosen = [s.text for s in self._sentences(documents)]
+        summary = self._summarize(documents, self.engine.options, copies=self._copies(documents),
+                                  encoder=self.engine.nlp.encoder)
+        chosen = [s.text for s in summary]
         if self.budget == CUT:
             chosen += _top_up(documents, chosen, self.engine.options.words)
         return " ".join(chosen)
