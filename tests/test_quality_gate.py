@@ -28,11 +28,14 @@ GATES = {
     # Wording only: Multi-News re-measured 2026-11-23 at commit b26b6dc (re-fitted sentence scorer): 0.1915
     # (0254331: 0.1902). DUC 2006 pinned at 500687f (0.0845); 0254331 measures 0.0830 on these 10 (all 50
     # clusters rose, 9.63 -> 9.76), within EPSILON.
-    ("multinews/val.jsonl.gz", 100, 300, False): (MULTI_NEWS, 0.1915),
+    # Re-measured 2026-12-07 with cited links and more attribution verbs in the candidate filter: 0.1945.
+    ("multinews/val.jsonl.gz", 100, 300, False): (MULTI_NEWS, 0.1945),
     ("duc2006/test.jsonl.gz", 10, 250, False): (DUC_2006, 0.0845),
     # With sentence vectors (sentence_scorer_meaning.json), measured 2026-11-23 when it was added (0.1918 at
     # scorer_small_meaning 1, 0.1922 at 2); the wording-only scorer measures 0.1915 and 0.0836 on the same samples.
-    ("multinews/val.jsonl.gz", 100, 300, True): (MULTI_NEWS, 0.1922),
+    # Multi-News re-measured 2026-12-07 with the candidate filter's cited links and attribution verbs: 0.1961
+    # (DUC 2006 unchanged: 0.0860).
+    ("multinews/val.jsonl.gz", 100, 300, True): (MULTI_NEWS, 0.1961),
     ("duc2006/test.jsonl.gz", 10, 250, True): (DUC_2006, 0.0860),
 }
 

@@ -19,6 +19,9 @@ from newsweave.model import RawDocument
     "The council met.",                                         # too short to carry a story
     "The mayor said the town would rebuild the dam and",         # a fragment cut off mid-sentence
     "Follow us on Twitter for the latest news on the flooding.",  # call to action
+    "For flood maps and shelter hours visit: https://example.org/millbrook/flood.",  # a link to follow
+    "See the council's full statement here (https://example.org/statement).",      # a link to follow
+    "FloodWatch (https://www.floodwatch.example) is a service of Riverside Media, a leader in alerts.",  # an ad
 ])
 def test_unsuitable_sentences_are_not_summary_material(text):
     assert not is_summary_material(text)
@@ -29,6 +32,11 @@ def test_unsuitable_sentences_are_not_summary_material(text):
     "\"We will rebuild it,\" the mayor said at a news conference on Wednesday.",  # quote with speaker
     "A spokeswoman for millbrook fire &amp; rescue said the dam failed at about 6 p.m.",  # web text's "&amp;"
     "The local paper has lost a third of its subscribers since the dam failed in March.",  # not "subscribe"
+    # An AP member story cites the paper it takes a fact from with a link to the page.
+    "The Millbrook Courier (http://bit.ly/3xYz12) reports the dam had not been inspected since 2009.",
+    # A quote whose speaker is named with a verb other than "said".
+    "\"The dam was never meant to hold this much water,\" the county engineer tells the Courier.",
+    "\"It was supposed to be safe,\" one resident claims in a letter to the council.",
 ])
 def test_informative_sentences_are_summary_material(text):
     assert is_summary_material(text)

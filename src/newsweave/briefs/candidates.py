@@ -34,6 +34,11 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]{2,40}(?:, [A-Z][A-Za-z.\- ]{1,20})?
 _BOILERPLATE = re.compile(r"also read|read more|click here|sign up|\bsubscrib(?:e|ing)\b|follow us|newsletter|"
                           r"all rights reserved|copyright|\(photo|photo:|image:|getty images|(?-i:&(?!amp;))#?\w+;|"
                           r"https?://", re.IGNORECASE)
+# A link to a page (not a home page) in parentheses inside a sentence cites its source, as AP
+# member stories do ("The Sarasota Herald-Tribune (http://bit.ly/...) reports ..."): the sentence is
+# news, not a link to follow. A home page there ("HealthScout (http://www.healthscout.com) is a
+# service of ...") is an advertisement.
+_CITED_LINK = re.compile(r"(?<=\w)\s*\(\s*https?://[^\s/)]+/[^\s)]+\s*\)(?=\s+\w)", re.IGNORECASE)
 # Wire furniture before a lede, in any case: photo credits ("( associated press ) ", "( ap photo/x ) ")
 # and an agency dateline ("denver ( ap ) — ", "( cnn ) -- ", "Kuala lumpur, march 21 ( reuters ) - ").
 _AGENCY = r"(?:ap|afp|upi|reuters|cnn|cnnmoney|cbs|nbc|abc|marketwatch)"
@@ -42,8 +47,10 @@ _WIRE_FURNITURE = re.compile(r"^(?:\(\s?(?:associated press|ap photo[^)]{0,40}|p
                              r"(?:(?:[A-Za-z][\w.'\- ]{0,30}(?:, [\w.'\- ]{1,25})?\s+)?\(\s?" + _AGENCY +
                              r"\s?\)\s*(?:--|_|-|\u2014|\u2013)?\s+)?", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|By|BY)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*$")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|according|added|asked|wrote|stated|declared|"
-                          r"announced|explained|insisted|noted)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells?|according|added|adds|asked|wrote|writes|stated|states|"
+                          r"declared|announced|explained|explains|insisted|noted|notes|reports|reported|"
+                          r"recalled|recalls|claimed|claims|warned|warns|admitted|admits|argued|argues|"
+                          r"confirmed|confirms|tweeted|testified|acknowledged)\b", re.IGNORECASE)
 _OPEN_QUOTE = "\"\u201c\u2018'"
 _END = (".", "!", "\"", "\u201d", "'", "\u2019", ")")
 
@@ -116,7 +123,7 @@ def rejection(text: str, *, fragments: bool = False, speaker: bool = False) -> s
         return "question"
     if not stripped.endswith(_END) and not (fragments and words >= FRAGMENT_WORDS):
         return "fragment"
-    if _BYLINE.match(text) or _BOILERPLATE.search(text):
+    if _BYLINE.match(text) or _BOILERPLATE.search(_CITED_LINK.sub(" ", text)):
         return "boilerplate"
     if text[0] in _OPEN_QUOTE and not (speaker or _ATTRIBUTION.search(text)):
         return "quote"
