@@ -17,6 +17,15 @@ pair of weights given.
 
     nice python bench/train_sentence_scorer.py --weights 0.1 --small 0.5 1 --small-sources 3 4 [--write]
     nice python bench/train_sentence_scorer.py --meaning --alpha 30 --weights 0.1 --small 0.5 1 2 [--write]
+
+The model over sentence vectors is fitted on every candidate of a pool (each compared in meaning with
+all the others); summaries then encode only a shortlist of candidates when the pool holds more than
+``Weights.encoded`` budgets of words. ``--encoded`` tries other values of it, and ``--words`` scores
+the summaries at another budget than the dev sets' own, where the 300-word Multi-News pools are
+large enough to be shortlisted:
+
+    nice python bench/train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 3 5 8 12
+    nice python bench/train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 2 3 4 --words 100
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ import numpy as np
 from newsweave.briefs.copies import find_copies
 from newsweave.briefs.selection import select
 from newsweave.briefs.sentence_scores import (ClusterView, SentenceScorer, feature_names, features, paraphrases,
-                                              sentence_bonus, similarity)
+                                              sentence_bonus, shortlist, similarity)
 from newsweave.briefs.similarity import Stemmer, StopWords
 from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
 from newsweave.documents.embeddings import SentenceEncoder
@@ -110,21 +119,28 @@ def read_dev(stem: Stemmer, stop: StopWords, encoder: SentenceEncoder | None = N
 
 
 def cross_validate(clusters: list[DevCluster], weights: Weights, scorers: list[SentenceScorer], stop: StopWords,
-                   evaluate: int) -> dict[str, tuple[float, float]]:
-    """Dataset → (ROUGE-1, ROUGE-2 recall) of the summaries chosen with each cluster's held-out scorer."""
+                   evaluate: int, words: int | None = None) -> dict[str, tuple[float, float]]:
+    """Dataset → (ROUGE-1, ROUGE-2 recall) of the summaries chosen with each cluster's held-out scorer,
+    of ``words`` words (default: the dev set's budget), encoding the candidates ``summarize`` would."""
     scores: dict[str, list] = {}
     for number, cluster in enumerate(clusters):
         done = scores.setdefault(cluster.dataset, [])
         if len(done) >= evaluate:
             continue
-        view = cluster.view
-        chosen = select([c.words for c in view.pool], view.concepts, view.value, cluster.words,
-                        bonus=sentence_bonus(view, scorers[number % FOLDS], stop, cluster.similar,
-                                             weights.scorer_for(view.sources, meaning=cluster.vectors is not None),
-                                             cluster.vectors),
-                        conflicts=paraphrases(cluster.similar, weights.paraphrase)) if view.pool else []
-        done.append(RougeScorer(words=cluster.words).score(" ".join(view.pool[i].text for i in chosen),
-                                                           cluster.record.summaries))
+        view, budget = cluster.view, words or cluster.words
+        chosen = []
+        if view.pool:
+            vectors, encoded = cluster.vectors, None
+            if vectors is not None and weights.encoded:
+                encoded = shortlist(view, stop, cluster.similar, weights.encoded * budget)
+                vectors = vectors[encoded]
+            chosen = select([c.words for c in view.pool], view.concepts, view.value, budget,
+                            bonus=sentence_bonus(view, scorers[number % FOLDS], stop, cluster.similar,
+                                                 weights.scorer_for(view.sources, meaning=vectors is not None),
+                                                 vectors, encoded),
+                            conflicts=paraphrases(cluster.similar, weights.paraphrase))
+        done.append(RougeScorer(words=budget).score(" ".join(view.pool[i].text for i in chosen),
+                                                     cluster.record.summaries))
     result = {}
     for label, found in scores.items():
         s = average(found)
@@ -142,6 +158,9 @@ def main() -> None:
                         help="Weights.small values to try (the most independent sources of a small cluster)")
     parser.add_argument("--paraphrase", nargs="*", type=float, default=[Weights().paraphrase],
                         help="cosine from which two sentences are not both chosen (values over 1: never)")
+    parser.add_argument("--encoded", nargs="*", type=float, default=[Weights().encoded],
+                        help="Weights.encoded values to try (0: encode every candidate)")
+    parser.add_argument("--words", type=int, help="score summaries of this many words (default: each dev set's)")
     parser.add_argument("--meaning", action="store_true",
                         help="fit the model over sentence vectors (needs the embeddings extra)")
     parser.add_argument("--alpha", type=float, default=1.0, help="ridge regularisation (30 suits --meaning)")
@@ -161,12 +180,13 @@ def main() -> None:
                    np.concatenate([c.shares for c, f in zip(clusters, fold) if f != k]),
                    alpha=args.alpha, dimensions=dimensions) for k in range(FOLDS)]
     small_field = "scorer_small_meaning" if args.meaning else "scorer_small"
-    for large, small, sources, threshold in itertools.product(args.weights, args.small, args.small_sources,
-                                                              args.paraphrase):
-        weights = replace(Weights(), scorer=large, small=sources, paraphrase=threshold, **{small_field: small})
-        for label, (r1, r2) in cross_validate(clusters, weights, scorers, stop, args.evaluate).items():
-            print(f"scorer {large}, clusters of up to {sources} sources {small}, paraphrase {threshold}, {label} "
-                  f"(3-fold CV): "
+    for large, small, sources, threshold, encoded in itertools.product(args.weights, args.small, args.small_sources,
+                                                                       args.paraphrase, args.encoded):
+        weights = replace(Weights(), scorer=large, small=sources, paraphrase=threshold, encoded=encoded,
+                          **{small_field: small})
+        for label, (r1, r2) in cross_validate(clusters, weights, scorers, stop, args.evaluate, args.words).items():
+            print(f"scorer {large}, clusters of up to {sources} sources {small}, paraphrase {threshold}, "
+                  f"encoded {encoded:g}, {label} (3-fold CV{f', {args.words} words' if args.words else ''}): "
                   f"R1 {r1:.2f}  R2 {r2:.2f}", flush=True)
     final = fit(np.vstack([c.rows for c in used]), np.concatenate([c.shares for c in used]),
                 alpha=args.alpha, dimensions=dimensions)

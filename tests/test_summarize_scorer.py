@@ -10,9 +10,9 @@ import pytest
 
 from newsweave.api import Newsweave
 from newsweave.briefs.sentence_scores import (FEATURES, MEANING_FEATURES, SentenceScorer, feature_names, features,
-                                              paraphrases, sentence_bonus, similarity)
+                                              paraphrases, sentence_bonus, shortlist, similarity)
 from newsweave.briefs.similarity import Stemmer, StopWords
-from newsweave.briefs.summarize import Weights, _independent_sources, cluster_view
+from newsweave.briefs.summarize import Weights, _independent_sources, candidate_vectors, cluster_view
 from newsweave.config import Options
 from newsweave.errors import NewsweaveError
 from newsweave.model import RawDocument
@@ -158,3 +158,61 @@ def test_the_meaning_scorer_has_its_own_small_cluster_weight():
     weights = Weights(scorer=0.1, scorer_small=0.3, scorer_small_meaning=0.9, small=3)
     assert weights.scorer_for(3, meaning=True) == 0.9 and weights.scorer_for(3) == 0.3
     assert weights.scorer_for(4, meaning=True) == weights.scorer_for(4) == 0.1
+
+
+def test_a_pool_within_the_word_limit_is_encoded_whole(view):
+    similar = similarity(view, StopWords())
+    total = sum(c.words for c in view.pool)
+    assert shortlist(view, StopWords(), similar, total) == list(range(len(view.pool)))
+
+
+def test_a_larger_pool_shortlists_the_wording_scorers_best_holding_about_the_limit(view):
+    similar = similarity(view, StopWords())
+    limit = sum(c.words for c in view.pool) / 3
+    chosen = shortlist(view, StopWords(), similar, limit)
+    assert chosen == sorted(set(chosen)) and 0 < len(chosen) < len(view.pool)
+    shares = SentenceScorer.packaged()(features(view, StopWords(), similar))
+    left = [i for i in range(len(view.pool)) if i not in chosen]
+    assert max(shares[left]) <= min(shares[chosen])
+    # About the limit: the last one added crosses it.
+    words = sorted(((shares[i], view.pool[i].words) for i in chosen), reverse=True)
+    assert sum(w for _, w in words[:-1]) < limit <= sum(w for _, w in words)
+
+
+def test_shortlisted_candidates_are_compared_in_meaning_among_themselves_and_in_wording_with_the_pool(view, vectors):
+    similar = similarity(view, StopWords())
+    chosen = shortlist(view, StopWords(), similar, sum(c.words for c in view.pool) / 3)
+    whole = features(view, StopWords(), similar)
+    rows = features(view, StopWords(), similar, vectors[chosen], chosen)
+    assert rows.shape == (len(chosen), len(feature_names(vectors.shape[1])))
+    assert np.array_equal(rows[:, :len(FEATURES)], whole[chosen])
+    # The closest other outlet's sentence in meaning is looked for among the shortlist only.
+    best_other = len(FEATURES) + MEANING_FEATURES.index("meaning_best_other")
+    source = [view.source_of[view.pool[i].sentence.article] for i in chosen]
+    for n, i in enumerate(chosen):
+        others = [vectors[j] @ vectors[i] for m, j in enumerate(chosen) if source[m] != source[n]]
+        assert rows[n, best_other] == pytest.approx(max(others), abs=1e-5) if others else rows[n, best_other] == 0
+
+
+def test_with_a_shortlist_the_others_are_scored_by_wording(view, vectors):
+    stop, similar = StopWords(), similarity(view, StopWords())
+    chosen = shortlist(view, stop, similar, sum(c.words for c in view.pool) / 3)
+    meaning = SentenceScorer.packaged(meaning=True)
+    bonus = np.array(sentence_bonus(view, meaning, stop, similar, 1.0, vectors[chosen], chosen))
+    wording = np.array(sentence_bonus(view, SentenceScorer.packaged(), stop, similar, 1.0))
+    left = [i for i in range(len(view.pool)) if i not in chosen]
+    assert np.allclose(bonus[left], wording[left])
+    by_meaning = meaning(features(view, stop, similar, vectors[chosen], chosen))
+    assert np.allclose(bonus[chosen], [view.sources * s * view.pool[i].words for s, i in zip(by_meaning, chosen)])
+    assert not np.allclose(bonus[chosen], wording[chosen])
+
+
+def test_the_summary_encodes_only_the_shortlist_of_a_pool_over_its_limit(nlp, view, vectors):
+    total = sum(c.words for c in view.pool)
+    whole = candidate_vectors(view, Options(words=120), nlp.encoder, Weights(encoded=total / 120))
+    assert whole.encoded == tuple(range(len(view.pool))) and np.allclose(whole.vectors, vectors)
+    short = candidate_vectors(view, Options(words=20), nlp.encoder, Weights(encoded=total / 60))
+    similar = similarity(view, StopWords())
+    assert list(short.encoded) == shortlist(view, StopWords(), similar, total / 3)
+    assert np.allclose(short.vectors, vectors[list(short.encoded)])
+    assert candidate_vectors(view, Options(words=20, embeddings=False), nlp.encoder) is None

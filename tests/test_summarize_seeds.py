@@ -64,3 +64,14 @@ def test_every_seed_summary_citation_slices_its_article_exactly(seeds):
 
 def test_no_boilerplate_appears_in_the_seed_summary(seeds):
     assert not re.search(r"also read|read more|sign up|click here", _text(seeds[1]))
+
+
+def test_the_briefs_summary_is_the_one_summarize_makes_on_its_own(nlp, seeds_dir):
+    # The brief computes the summary's sentence vectors beside its other sections, on a second thread.
+    engine = Newsweave(Options(words=120), nlp=nlp)
+    brief = engine.brief([str(seeds_dir)])
+    documents, _ = engine.read([str(seeds_dir)])
+    copies = find_copies(documents)
+    alone = summarize(documents, engine.options, copies=copies, claims=align_claims(documents, copies, engine.options,
+                                                                                    nlp.encoder), encoder=nlp.encoder)
+    assert brief.summary == alone and brief.claims == align_claims(documents, copies, engine.options, nlp.encoder)

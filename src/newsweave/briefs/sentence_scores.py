@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping, Sequence
@@ -79,12 +79,17 @@ class ClusterView:
 
 
 def features(view: ClusterView, stop: StopWords, similar: np.ndarray,
-             vectors: np.ndarray | None = None) -> np.ndarray:
+             vectors: np.ndarray | None = None, encoded: Sequence[int] | None = None) -> np.ndarray:
     """One row per candidate of ``view.pool``, one column per name in ``feature_names``; ``similar``
-    is ``similarity(view, stop)``; ``vectors`` the candidates' unit sentence vectors, if any."""
+    is ``similarity(view, stop)``; ``vectors`` the candidates' unit sentence vectors, if any. With
+    ``encoded`` (``shortlist``), ``vectors`` are those candidates' only, and so are the rows: their
+    meaning is compared among themselves, their wording with the whole pool."""
     rows = _wording_features(view, stop, similar)
     if vectors is None:
         return rows
+    if encoded is not None:
+        encoded = list(encoded)
+        rows, view = rows[encoded], replace(view, pool=[view.pool[i] for i in encoded])
     if vectors.shape[0] != len(view.pool):
         raise NewsweaveError(f"{vectors.shape[0]} sentence vectors for {len(view.pool)} candidates")
     described = np.hstack([rows, _meaning_features(view, vectors)])
@@ -247,20 +252,38 @@ def _packaged(meaning: bool) -> SentenceScorer:
     return SentenceScorer.from_json(resources.files(__package__).joinpath(_MODELS[meaning]).read_text("utf-8"))
 
 
+def shortlist(view: ClusterView, stop: StopWords, similar: np.ndarray, words: float) -> list[int]:
+    """The candidates worth encoding for the scorer over sentence vectors, in pool order: all of them
+    when they hold at most ``words`` words, else the wording-only model's best holding about that
+    many. Encoding is most of a summary's cost, and beyond several times the budget the rest are
+    rarely chosen (``summarize.Weights.encoded``)."""
+    sizes = np.array([c.words for c in view.pool])
+    if sizes.sum() <= words:
+        return list(range(len(view.pool)))
+    best = np.argsort(-SentenceScorer.packaged()(features(view, stop, similar)), kind="stable")
+    return sorted(best[:int(np.searchsorted(np.cumsum(sizes[best]), words)) + 1].tolist())
+
+
 def sentence_bonus(view: ClusterView, scorer: SentenceScorer, stop: StopWords, similar: np.ndarray,
-                   weight: float, vectors: np.ndarray | None = None) -> list[float]:
+                   weight: float, vectors: np.ndarray | None = None,
+                   encoded: Sequence[int] | None = None) -> list[float]:
     """Each candidate's own value in the integer program: ``weight`` per word and independent
     source, times the predicted share of its bigrams a reference uses. Scaled by the sources because
     a concept is worth the sources using it, so the bonus keeps its weight against concepts in small
     and large clusters alike. ``vectors`` (the candidates' sentence vectors) go to a scorer fitted
-    on them."""
+    on them; with ``encoded`` (``shortlist``) they are those candidates' only, and the others are
+    scored by the wording-only model."""
     if not view.pool:
         return []
     given = 0 if vectors is None else vectors.shape[1]
     if given != scorer.dimensions:
         raise NewsweaveError(f"the sentence scorer was fitted on {scorer.dimensions or 'no'} vector dimensions, "
                              f"given {given or 'none'}")
-    shares = scorer(features(view, stop, similar, vectors))
+    if encoded is None or vectors is None:
+        shares = scorer(features(view, stop, similar, vectors))
+    else:
+        shares = SentenceScorer.packaged()(features(view, stop, similar))
+        shares[list(encoded)] = scorer(features(view, stop, similar, vectors, encoded))
     return [weight * view.sources * share * c.words for share, c in zip(shares, view.pool)]
 
 

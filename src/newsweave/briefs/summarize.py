@@ -27,7 +27,7 @@ from ..model import Claim, Document, SummarySentence
 from .candidates import Candidate, candidates
 from .claim_terms import content_stems
 from .selection import select
-from .sentence_scores import ClusterView, SentenceScorer, paraphrases, sentence_bonus, similarity
+from .sentence_scores import ClusterView, SentenceScorer, paraphrases, sentence_bonus, shortlist, similarity
 from .similarity import SentenceIndex, Stemmer, StopWords
 
 
@@ -91,6 +91,17 @@ class Weights:
     ``claim`` 60."""
     small: int = 3
     """The most independent sources of a small cluster (4 gave the same dev figures)."""
+    encoded: float = 8.0
+    """With sentence vectors, only the wording-only scorer's best candidates holding this many times
+    the budget in words are encoded and scored by meaning, the rest by wording (``shortlist``): the
+    encoder is most of a brief's cost (the seeds at 120 words: 36 of 82 candidates; DUC 2006 D0601A,
+    25 articles, at 250 words: 137 of 1,062). 3-fold CV ROUGE-2 recall with the model fitted on whole pools (``bench/
+    train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 3 5 8 12 [--words 100]``);
+    the dev sets' Multi-News pools hold under 8 budgets of 300 words, so only their 100-word runs
+    test it there. DUC 2007 at 250 words: whole pools 13.51, 3 13.05, 5 13.39, 8 13.48, 12 13.54;
+    at 100 words: 10.44, 2 and 3 9.77, 4 9.60, 8 10.28. Multi-News dev at 100 words: 12.60, 2 12.49,
+    3 12.58, 4 12.59, 8 12.60 (no pool that large). 8, the smallest value within noise of whole pools on every run (15
+    DUC topics); 3 and 4 lose in the large clusters."""
 
     paraphrase: float = 0.7
     """Content-stem cosine from which two candidates say the same thing and are not both chosen
@@ -111,10 +122,41 @@ class Weights:
         return 3 if sources >= self.large else 2 if sources >= 3 else 1
 
 
+def summary_view(documents: list[Document], options: Options, *, copies: Mapping[str, str],
+                 weights: Weights = Weights()) -> ClusterView:
+    """The candidates ``summarize`` chooses among, with their concepts and the concepts' values."""
+    return cluster_view(documents, copies, _independent_sources(documents, copies), Stemmer(), StopWords(),
+                        weights, options.words)
+
+
+@dataclass(frozen=True)
+class CandidateVectors:
+    """Sentence vectors of some of a pool's candidates (``shortlist``)."""
+
+    encoded: tuple[int, ...]
+    """Pool positions of the encoded candidates, ascending."""
+    vectors: np.ndarray
+    """One unit vector per encoded candidate, in the same order."""
+
+
+def candidate_vectors(view: ClusterView, options: Options, encoder: SentenceEncoder | None,
+                      weights: Weights = Weights()) -> CandidateVectors | None:
+    """The sentence vectors ``summarize`` gives its scorer: of the candidates of ``view`` worth
+    encoding (``Weights.encoded``); None without a usable encoder (installed, and
+    ``options.embeddings`` on)."""
+    if not view.pool or encoder is None or not options.embeddings or not encoder.available:
+        return None
+    stop = StopWords()
+    encoded = shortlist(view, stop, similarity(view, stop), weights.encoded * options.words)
+    return CandidateVectors(encoded=tuple(encoded), vectors=encoder.encode([view.pool[i].text for i in encoded]))
+
+
 def summarize(documents: list[Document], options: Options, *, copies: Mapping[str, str],
               claims: Sequence[Claim] = (), weights: Weights = Weights(),
               scorer: SentenceScorer | None = None,
-              encoder: SentenceEncoder | None = None) -> tuple[SummarySentence, ...]:
+              encoder: SentenceEncoder | None = None,
+              view: ClusterView | None = None,
+              vectors: CandidateVectors | None = None) -> tuple[SummarySentence, ...]:
     """Sentences from ``documents`` summarising them in at most ``options.words`` words.
 
     ``copies`` maps an article id to the id of the article it copies (wire copies): a copy adds no
@@ -123,11 +165,13 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
     concept of its own, so the summary prefers widely reported facts however each outlet words them.
     ``encoder`` (when installed and ``options.embeddings`` is on) gives the sentence scorer what
     each candidate means, not only its wording. ``scorer`` replaces the packaged sentence scorer
-    (``SentenceScorer.packaged``, the model over sentence vectors when there are vectors).
+    (``SentenceScorer.packaged``, the model over sentence vectors when there are vectors). ``view``
+    and ``vectors`` are ``summary_view`` and ``candidate_vectors`` of the same inputs, for a caller
+    that has them already (the brief computes the vectors beside its other sections).
     """
     stem, stop = Stemmer(), StopWords()
-    source_of = _independent_sources(documents, copies)
-    view = cluster_view(documents, copies, source_of, stem, stop, weights, options.words)
+    view = view or summary_view(documents, options, copies=copies, weights=weights)
+    source_of = view.source_of
     pool, concepts, value = view.pool, view.concepts, view.value
     if not pool:
         return ()
@@ -135,10 +179,14 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
         concepts, value = _with_claims(documents, pool, concepts, value, claims, weights, source_of)
     similar = similarity(view, stop)
     # A given scorer decides whether vectors are needed; the packaged one uses them when it can.
-    vectors = _vectors(pool, encoder, options) if scorer is None or scorer.dimensions else None
+    if scorer is not None and not scorer.dimensions:
+        vectors = None
+    elif vectors is None:
+        vectors = candidate_vectors(view, options, encoder, weights)
     weight = weights.scorer_for(view.sources, meaning=vectors is not None)
     scorer = scorer or SentenceScorer.packaged(meaning=vectors is not None)
-    bonus = sentence_bonus(view, scorer, stop, similar, weight, vectors) if weight else None
+    given = (vectors.vectors, vectors.encoded) if vectors else (None, None)
+    bonus = sentence_bonus(view, scorer, stop, similar, weight, *given) if weight else None
     chosen = [pool[i] for i in select([c.words for c in pool], concepts, value, options.words, bonus=bonus,
                                       conflicts=paraphrases(similar, weights.paraphrase))]
     order = {d.article.id: (_when(d), number) for number, d in enumerate(documents)}
@@ -147,13 +195,6 @@ def summarize(documents: list[Document], options: Options, *, copies: Mapping[st
     return tuple(SummarySentence(text=c.text, source=c.ref,
                                  also_reported_by=index.reported_by(c.sentence.article, c.stems))
                  for c in chosen)
-
-
-def _vectors(pool: Sequence[Candidate], encoder: SentenceEncoder | None, options: Options) -> np.ndarray | None:
-    """The candidates' sentence vectors, or None without a usable encoder."""
-    if encoder is None or not options.embeddings or not encoder.available:
-        return None
-    return encoder.encode([c.text for c in pool])
 
 
 def cluster_view(documents: list[Document], copies: Mapping[str, str], source_of: Mapping[str, str],

@@ -42,8 +42,9 @@ MAX_TOKENS = 128
 # Sentences are sorted by length inside encode(); small batches pad less (200 DUC sentences on one
 # thread under load: 4.6-4.7 s at 8 or 16, 5.5-5.7 s at 64, 7.1-7.2 s at 128).
 BATCH_SIZE = 16
-# PyTorch threads. One: the rest of a brief is single-threaded anyway, and on a machine other jobs
-# share, two OpenMP threads wait on each other (37 seed sentences under load 8 on 2 cores: 1.1-1.4 s
+# PyTorch threads. One: a brief runs the encoder on a thread of its own beside spaCy's work
+# (briefs/__init__.py), which keeps the other core busy, and on a machine other jobs share, two OpenMP
+# threads wait on each other (37 seed sentences under load 8 on 2 cores: 1.1-1.4 s
 # with one thread, 2.4-3.0 s with two; bench/results/speed.md). Set when the model loads; newsweave
 # uses PyTorch for nothing else.
 THREADS = 1

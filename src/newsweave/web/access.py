@@ -8,8 +8,8 @@ articles that arrived since its last look with the ones it stored itself and, wh
 added articles, rebuilds the Ingestor from the store, so new articles can join those stories and new story ids follow theirs
 instead of reusing them. Reads run on
 a small pool whose threads each open their own connection (WAL lets them read while the writer
-writes). Briefs are CPU-bound spaCy work, run on one thread of their own so they never hold up
-reads, and are cached per story version.
+writes). Briefs are CPU-bound spaCy and PyTorch work, run on one thread of their own (which
+encodes sentences on a second) so they never hold up reads, and are cached per story version.
 """
 
 from __future__ import annotations
