@@ -85,8 +85,12 @@ def features(view: ClusterView, stop: StopWords, similar: np.ndarray,
     ``encoded`` (``shortlist``), ``vectors`` are those candidates' only, and so are the rows: their
     meaning is compared among themselves, their wording with the whole pool."""
     rows = _wording_features(view, stop, similar)
-    if vectors is None:
-        return rows
+    return rows if vectors is None else _with_meaning(view, rows, vectors, encoded)
+
+
+def _with_meaning(view: ClusterView, rows: np.ndarray, vectors: np.ndarray,
+                  encoded: Sequence[int] | None) -> np.ndarray:
+    """``features`` given the wording features ``rows`` of the whole pool."""
     if encoded is not None:
         encoded = list(encoded)
         rows, view = rows[encoded], replace(view, pool=[view.pool[i] for i in encoded])
@@ -282,8 +286,9 @@ def sentence_bonus(view: ClusterView, scorer: SentenceScorer, stop: StopWords, s
     if encoded is None or vectors is None:
         shares = scorer(features(view, stop, similar, vectors))
     else:
-        shares = SentenceScorer.packaged()(features(view, stop, similar))
-        shares[list(encoded)] = scorer(features(view, stop, similar, vectors, encoded))
+        wording = features(view, stop, similar)
+        shares = SentenceScorer.packaged()(wording)
+        shares[list(encoded)] = scorer(_with_meaning(view, wording, vectors, encoded))
     return [weight * view.sources * share * c.words for share, c in zip(shares, view.pool)]
 
 

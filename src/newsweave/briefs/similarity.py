@@ -4,6 +4,7 @@ sentences of other outlets that report the same thing as a summary sentence."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 from ..model import Document, SourceRef
@@ -19,32 +20,41 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 
 class Stemmer:
-    """Porter stems (the stemmer ROUGE uses), remembered per instance: news repeats its words."""
-
-    def __init__(self) -> None:
-        from nltk.stem.porter import PorterStemmer
-
-        self._stemmer = PorterStemmer()
-        self._seen: dict[str, str] = {}
+    """Porter stems (the stemmer ROUGE uses). News repeats its words, and so do the stories of one
+    process: stems are remembered process-wide (bounded), so a warm brief stems few new words."""
 
     def __call__(self, word: str) -> str:
-        stem = self._seen.get(word)
-        if stem is None:
-            stem = self._seen[word] = self._stemmer.stem(word) if len(word) > 3 else word
-        return stem
+        return _stem(word) if len(word) > 3 else word
+
+
+@lru_cache(maxsize=1 << 18)
+def _stem(word: str) -> str:
+    return _porter().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
 
 
 class StopWords:
     """spaCy's English stop words, also matched after stemming."""
 
     def __init__(self) -> None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        stem = Stemmer()
-        self._words = frozenset(STOP_WORDS) | {stem(w) for w in STOP_WORDS} | {str(n) for n in range(10)}
+        self._words = _stop_words()
 
     def __call__(self, word: str) -> bool:
         return word in self._words
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stem = Stemmer()
+    return frozenset(STOP_WORDS) | {stem(w) for w in STOP_WORDS} | {str(n) for n in range(10)}
 
 
 def content(stems: tuple[str, ...], stop: StopWords) -> frozenset[str]:
