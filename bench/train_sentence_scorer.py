@@ -25,7 +25,7 @@ the summaries at another budget than the dev sets' own, where the 300-word Multi
 large enough to be shortlisted:
 
     nice python bench/train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 3 5 8 12
-    nice python bench/train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 2 3 4 --words 100
+    nice python bench/train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 2 3 4 8 --words 100
 """
 
 from __future__ import annotations

@@ -94,14 +94,14 @@ class Weights:
     encoded: float = 8.0
     """With sentence vectors, only the wording-only scorer's best candidates holding this many times
     the budget in words are encoded and scored by meaning, the rest by wording (``shortlist``): the
-    encoder is most of a brief's cost (the seeds at 120 words: 36 of 82 candidates; DUC 2006 D0601A,
-    25 articles, at 250 words: 137 of 1,062). 3-fold CV ROUGE-2 recall with the model fitted on whole pools (``bench/
-    train_sentence_scorer.py --meaning --alpha 30 --small 2 --encoded 0 3 5 8 12 [--words 100]``);
-    the dev sets' Multi-News pools hold under 8 budgets of 300 words, so only their 100-word runs
-    test it there. DUC 2007 at 250 words: whole pools 13.51, 3 13.05, 5 13.39, 8 13.48, 12 13.54;
-    at 100 words: 10.44, 2 and 3 9.77, 4 9.60, 8 10.28. Multi-News dev at 100 words: 12.60, 2 12.49,
-    3 12.58, 4 12.59, 8 12.60 (no pool that large). 8, the smallest value within noise of whole pools on every run (15
-    DUC topics); 3 and 4 lose in the large clusters."""
+    encoder is most of a brief's cost (the seeds at 120 words: 36 of 82 candidates; DUC 2006
+    D0601A, 25 articles, at 250 words: 137 of 1,062). 3-fold CV ROUGE-2 recall, the model fitted on
+    whole pools (``bench/train_sentence_scorer.py --encoded``; commands and table in
+    docs/evaluation-summaries.md). The dev Multi-News pools hold under 3 budgets of 300 words, so
+    only its 100-word runs test it. DUC 2007 at 250 words: whole pools 13.51, 3 13.05, 5 13.39, 8
+    13.48, 12 13.54; at 100 words: 10.44, 2 and 3 9.77, 4 9.60, 8 10.28. Multi-News dev at 100
+    words: 12.60, 2 12.49, 3 12.58, 4 12.59, 8 12.60 (no pool that large). 8: the smallest value
+    within noise of whole pools on every run (15 DUC topics); 3 and 4 lose in large clusters."""
 
     paraphrase: float = 0.7
     """Content-stem cosine from which two candidates say the same thing and are not both chosen
