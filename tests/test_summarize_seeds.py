@@ -72,6 +72,6 @@ def test_the_briefs_summary_is_the_one_summarize_makes_on_its_own(nlp, seeds_dir
     brief = engine.brief([str(seeds_dir)])
     documents, _ = engine.read([str(seeds_dir)])
     copies = find_copies(documents)
-    alone = summarize(documents, engine.options, copies=copies, claims=align_claims(documents, copies, engine.options,
-                                                                                    nlp.encoder), encoder=nlp.encoder)
-    assert brief.summary == alone and brief.claims == align_claims(documents, copies, engine.options, nlp.encoder)
+    claims = align_claims(documents, copies, engine.options, nlp.encoder)
+    alone = summarize(documents, engine.options, copies=copies, claims=claims, encoder=nlp.encoder)
+    assert brief.summary == alone and brief.claims == claims
